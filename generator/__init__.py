@@ -1,0 +1,1 @@
+"""Briefing: checks curated, quote-backed facts and turns them into a MkDocs Material site."""

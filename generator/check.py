@@ -1,0 +1,335 @@
+"""Checks raw records against the model, the references between them and the quotes against the
+article texts; returns the valid corpus and every problem found, in file and line order."""
+
+from __future__ import annotations
+
+import difflib
+import types
+from collections.abc import Iterator
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from generator.load import KeyPath, RawCorpus, RawRecord, slug_hint
+from generator.model import (
+    ANY_KIND,
+    KINDS,
+    SINGULAR,
+    SLUG_PATTERN,
+    Corpus,
+    Evidence,
+    Source,
+    Statement,
+    Strict,
+)
+from generator.problems import Location, Problem, sort_problems
+from generator.quotes import ArticleText, Span
+
+
+def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else ""
+
+
+def _dotted(where: KeyPath) -> str:
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, int | float):
+        return f"the number `{value}`"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return "text"
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside an annotation such as `list[Role]` or `Evidence | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if get_origin(annotation) in (list, Union, types.UnionType):
+        for argument in get_args(annotation):
+            found = _model_in(argument)
+            if found:
+                return found
+    return None
+
+
+def _fields_at(model: type[BaseModel], where: KeyPath) -> list[str]:
+    """The field names allowed in the mapping that holds `where`."""
+    current: type[BaseModel] | None = model
+    for part in where[:-1]:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if current else None
+        current = _model_in(info.annotation) if info else None
+    return list(current.model_fields) if current else []
+
+
+def _validation_problem(record: RawRecord, model: type[BaseModel], error: Any) -> Problem:
+    where: KeyPath = tuple(error["loc"])
+    field = _dotted(where)
+    name = where[-1] if where else ""
+    value = error.get("input")
+    kind = error["type"]
+    marks = record.marks
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, where)
+        listing = "fields that can be cited" if where[-2:-1] == ("cite",) else "the fields here are"
+        hint = did_you_mean(str(name), allowed) or f"{listing}: {', '.join(allowed)}"
+        return Problem(marks.at(where, key=True), f"unknown field `{field}`", hint)
+    location = marks.at(where[:-1] if kind == "missing" else where)
+    if kind == "missing":
+        return Problem(location, f"missing required field `{field}`", f"add `{name}: ...`")
+    if kind == "string_type":
+        hint = "put the value in quotes" if isinstance(value, int | float | bool) else ""
+        return Problem(location, f"`{field}` should be text, not {_describe(value)}", hint)
+    if kind == "list_type":
+        hint = f"write `{name}: [first, second]`, or one `- item` per line"
+        return Problem(location, f"`{field}` should be a list, not {_describe(value)}", hint)
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        hint = "write the fields indented on the lines below"
+        return Problem(location, f"`{field}` should be a set of fields, not {_describe(value)}", hint)
+    if kind == "literal_error":
+        expected = error["ctx"]["expected"]
+        choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
+        hint = did_you_mean(str(value), choices) or f"use one of: {', '.join(choices)}"
+        return Problem(location, f"`{field}` cannot be `{value}`", hint)
+    if kind == "string_pattern_mismatch":
+        if error["ctx"]["pattern"] == SLUG_PATTERN:
+            return Problem(location, f"`{value}` in `{field}` is not a valid id", slug_hint(value))
+        return Problem(location, f"`{field}` is not a web address", "start it with https://")
+    if kind == "string_too_short":
+        return Problem(location, f"`{field}` is empty", "write the text, or remove the field")
+    if kind == "too_short":
+        return Problem(location, f"`{field}` needs at least one item", "")
+    return Problem(location, f"`{field}`: {error['msg']}", "")
+
+
+def _evidence(entity: Strict, where: KeyPath = ()) -> Iterator[tuple[KeyPath, Evidence]]:
+    """Every citation in an entity, with its path: the `cite` fields, then items' own `cite`."""
+    cite = getattr(entity, "cite", None)
+    if isinstance(cite, Evidence):
+        yield (*where, "cite"), cite
+    elif isinstance(cite, BaseModel):
+        for field in type(cite).model_fields:
+            evidence = getattr(cite, field)
+            if evidence is not None:
+                yield (*where, "cite", field), evidence
+    for field in type(entity).model_fields:
+        value = getattr(entity, field)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Strict):
+                    yield from _evidence(item, (*where, field, index))
+
+
+def _references(entity: Strict, where: KeyPath = ()) -> Iterator[tuple[KeyPath, str, tuple[str, ...]]]:
+    """Every id an entity names, with its path and the kinds it may name."""
+    for field, kinds in type(entity).references.items():
+        value = getattr(entity, field)
+        if isinstance(value, str):
+            yield (*where, field), value, kinds
+        elif isinstance(value, list):
+            for index, target in enumerate(value):
+                yield (*where, field, index), target, kinds
+    for field in type(entity).model_fields:
+        value = getattr(entity, field)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Strict):
+                    yield from _references(item, (*where, field, index))
+
+
+class _Checker:
+    """Accumulates problems while checking one corpus."""
+
+    def __init__(self, raw: RawCorpus) -> None:
+        self.raw = raw
+        self.problems: list[Problem] = list(raw.problems)
+        self.texts = {source: ArticleText(text) for source, text in raw.texts.items()}
+        self.kinds: dict[str, str] = {}
+        self.files: dict[str, str] = {}
+        self.spans: dict[tuple[str, str], Span] = {}
+
+    def add(self, location: Location, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(location, message, hint))
+
+    def run(self) -> Corpus:
+        records = sorted(self.raw.records, key=lambda r: r.path)
+        unique = []
+        for record in records:
+            if record.id in self.files:
+                self.add(
+                    Location(record.path),
+                    f"duplicate id `{record.id}`: {self.files[record.id]} already uses it",
+                    "ids are unique across all kinds; rename one of the files",
+                )
+                continue
+            self.kinds[record.id] = record.kind
+            self.files[record.id] = record.path
+            unique.append(record)
+        valid: list[tuple[RawRecord, Strict]] = []
+        for record in unique:
+            entity = self.validate(record)
+            if entity is not None:
+                valid.append((record, entity))
+        for record, entity in valid:
+            self.check_coverage(record, entity)
+            self.check_references(record, entity)
+            self.check_citations(record, entity)
+            if isinstance(entity, Statement):
+                self.check_verbatim(record, entity)
+            if isinstance(entity, Source):
+                self.check_source(record, entity)
+        self.check_orphan_texts()
+        entities: dict[str, dict[str, Strict]] = {kind: {} for kind in KINDS}
+        for record, entity in sorted(valid, key=lambda pair: pair[0].id):
+            entities[record.kind][record.id] = entity
+        return Corpus(entities, self.texts, self.spans, self.files, self.kinds)
+
+    def validate(self, record: RawRecord) -> Strict | None:
+        if record.data is None:
+            return None  # unreadable; already reported by load
+        model = KINDS[record.kind]
+        try:
+            return model.model_validate(record.data)
+        except ValidationError as error:
+            for detail in error.errors(include_url=False):
+                self.problems.append(_validation_problem(record, model, detail))
+            return None
+
+    def check_coverage(self, record: RawRecord, entity: Strict) -> None:
+        cite = getattr(entity, "cite", None)
+        for field in type(entity).fact_fields:
+            value = getattr(entity, field)
+            evidence = getattr(cite, field, None)
+            if value not in (None, "", []) and evidence is None:
+                self.add(
+                    record.marks.at((field,), key=True),
+                    f"`{field}` is not cited",
+                    f'add `{field}:` under `cite:` with `SOURCE-ID: "the exact words"` '
+                    f'(or `inference: "your reason"`)',
+                )
+            elif value in (None, "", []) and evidence is not None:
+                self.add(
+                    record.marks.at(("cite", field), key=True),
+                    f"`cite.{field}` cites a field that has no value",
+                    f"set `{field}`, or remove its citation",
+                )
+
+    def check_references(self, record: RawRecord, entity: Strict) -> None:
+        for where, target, kinds in _references(entity):
+            location = record.marks.at(where)
+            field = _dotted(tuple(p for p in where if not isinstance(p, int)))
+            wanted = " or ".join(SINGULAR[k] for k in kinds) if ANY_KIND not in kinds else "entity"
+            actual = self.kinds.get(target)
+            if target == record.id:
+                self.add(location, f"`{field}` refers to this file itself", "name another entity")
+            elif actual is None:
+                candidates = {i for i, k in self.kinds.items() if ANY_KIND in kinds or k in kinds}
+                hint = did_you_mean(target, candidates) or (
+                    f"create content/{kinds[0]}/{target}.yml, or fix the id"
+                    if ANY_KIND not in kinds
+                    else "create the entity's file, or fix the id"
+                )
+                self.add(location, f"unknown {wanted} `{target}` in `{field}`", hint)
+            elif ANY_KIND not in kinds and actual not in kinds:
+                self.add(
+                    location,
+                    f"`{target}` in `{field}` is a {SINGULAR[actual]}, not a {wanted}",
+                    f"`{field}` names a {wanted}",
+                )
+
+    def check_citations(self, record: RawRecord, entity: Strict) -> None:
+        sources = {i for i, k in self.kinds.items() if k == "sources"}
+        for where, evidence in _evidence(entity):
+            if not evidence.sources() and evidence.inference is None:
+                self.add(
+                    record.marks.at(where),
+                    f"`{_dotted(where)}` gives no source",
+                    'write `SOURCE-ID: "the exact words"` under it',
+                )
+            for source in evidence.sources():
+                if source not in sources:
+                    hint = did_you_mean(source, sources) or "sources are the files in content/sources/"
+                    self.add(
+                        record.marks.at((*where, source), key=True),
+                        f"unknown source `{source}` in `{_dotted(where)}`",
+                        hint,
+                    )
+                    continue
+                self.check_quotes(record, (*where, source), source, evidence)
+
+    def check_quotes(self, record: RawRecord, where: KeyPath, source: str, evidence: Evidence) -> None:
+        text = self.texts.get(source)
+        if text is None:
+            return  # reported once, on the source's own file
+        quotes = [quote for cited, quote in evidence.quotes() if cited == source]
+        for index, quote in enumerate(quotes):
+            span = text.find(quote)
+            if span is not None:
+                self.spans[(source, quote)] = span
+                continue
+            passage = text.closest(quote)
+            self.add(
+                record.marks.at((*where, index)),
+                f"quote not found in `{source}`",
+                f'closest passage, seeds/{source}.txt:{passage.line}: "{passage.text}"',
+            )
+
+    def check_verbatim(self, record: RawRecord, statement: Statement) -> None:
+        evidence = statement.cite.text  # type: ignore[attr-defined]
+        cited = [s for s in (evidence.sources() if evidence else []) if s in self.texts]
+        if not cited or any(self.texts[s].find(statement.text) for s in cited):
+            return
+        passage = self.texts[cited[0]].closest(statement.text)
+        self.add(
+            record.marks.at(("text",)),
+            f"the statement's `text` is not verbatim in `{cited[0]}`",
+            f'closest passage, seeds/{cited[0]}.txt:{passage.line}: "{passage.text}"; '
+            "mark left-out words with [...]",
+        )
+
+    def check_source(self, record: RawRecord, source: Source) -> None:
+        text = self.texts.get(record.id)
+        if text is None:
+            self.add(
+                Location(record.path),
+                f"no article text for source `{record.id}`",
+                f"put the article's text in seeds/{record.id}.txt",
+            )
+            return
+        for index, passage in enumerate(source.boilerplate):
+            if text.find(passage) is None:
+                closest = text.closest(passage)
+                self.add(
+                    record.marks.at(("boilerplate", index)),
+                    f"boilerplate passage not found in `{record.id}`",
+                    f'closest passage, seeds/{record.id}.txt:{closest.line}: "{closest.text}"',
+                )
+
+    def check_orphan_texts(self) -> None:
+        for source in sorted(self.texts):
+            if self.kinds.get(source) != "sources":
+                self.add(
+                    Location(f"seeds/{source}.txt"),
+                    "article text without a source file",
+                    f"create content/sources/{source}.yml with its publisher, title and date",
+                )
+
+
+def check(raw: RawCorpus) -> tuple[Corpus, list[Problem]]:
+    """The valid part of the corpus, and every problem found, sorted by file and line."""
+    checker = _Checker(raw)
+    corpus = checker.run()
+    return corpus, sort_problems(checker.problems)

@@ -1,0 +1,81 @@
+"""Dates as curators write them: a day, a month, a year, or an interval between two of those."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+Precision = Literal["day", "month", "year", "interval"]
+
+_SINGLE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, or an interval START/END of those"
+# The same grammar for the JSON Schema, so editors flag malformed dates while typing.
+JSON_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A date with its precision: the first and last day it may denote."""
+
+    text: str
+    start: date
+    end: date
+    precision: Precision
+
+    def __str__(self) -> str:
+        return self.text
+
+    def display(self) -> str:
+        """The date for a reader, no more precise than the curator wrote it."""
+        if self.precision == "interval":
+            start, end = self.text.split("/")
+            return f"{_display_single(start)} – {_display_single(end)}"
+        return _display_single(self.text)
+
+
+def _display_single(text: str) -> str:
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {calendar.month_name[parts[1]]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{calendar.month_name[parts[1]]} {parts[0]}"
+    return str(parts[0])
+
+
+def _single(text: str) -> tuple[date, date, Precision]:
+    match = _SINGLE.fullmatch(text)
+    if not match:
+        raise ValueError(f"`{text}` is not a date: write {FORMS}")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31), "year"
+    if not 1 <= month <= 12:
+        raise ValueError(f"`{text}` is not a real date: months run from 01 to 12")
+    last = calendar.monthrange(year, month)[1]
+    if day is None:
+        return date(year, month, 1), date(year, month, last), "month"
+    if not 1 <= day <= last:
+        month_name = calendar.month_name[month]
+        raise ValueError(f"`{text}` is not a real date: {month_name} {year} has {last} days")
+    return date(year, month, day), date(year, month, day), "day"
+
+
+@lru_cache(maxsize=None)
+def parse_period(text: str) -> Period:
+    """Parse a curator's date; raises ValueError with a message a curator can act on."""
+    if text.count("/") > 1:
+        raise ValueError(f"`{text}` is not a date: write {FORMS}")
+    if "/" in text:
+        first, last = text.split("/")
+        start = _single(first)[0]
+        end = _single(last)[1]
+        if end < start:
+            raise ValueError(f"`{text}` ends before it starts")
+        return Period(text, start, end, "interval")
+    start, end, precision = _single(text)
+    return Period(text, start, end, precision)

@@ -1,0 +1,236 @@
+"""Reads the corpus from disk: YAML files into raw records that know the line and column of every
+value, and the archived article texts. The only module that reads content/ and seeds/."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.model import KINDS, SLUG_PATTERN
+from generator.problems import Location, Problem
+
+CONTENT = "content"
+SEEDS = "seeds"
+SLUG = re.compile(SLUG_PATTERN)
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass
+class Marks:
+    """Where each value (and each mapping key) of a record starts, by its path in the record."""
+
+    path: str
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    def at(self, where: KeyPath, *, key: bool = False) -> Location:
+        """The location of a value (or of its key), or of its nearest enclosing value."""
+        if key and where in self.keys:
+            return Location(self.path, *self.keys[where])
+        for length in range(len(where), -1, -1):
+            if where[:length] in self.values:
+                return Location(self.path, *self.values[where[:length]])
+        return Location(self.path)
+
+
+@dataclass
+class RawRecord:
+    """One content file as written: its kind (folder), id (file name) and plain data; data is
+    None when the file could not be read (the problem is reported, the id still exists)."""
+
+    kind: str
+    id: str
+    path: str
+    data: dict[str, Any] | None
+    marks: Marks
+
+
+@dataclass
+class RawCorpus:
+    records: list[RawRecord]
+    texts: dict[str, str]
+    problems: list[Problem]
+
+
+def slug_hint(name: str) -> str:
+    suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    example = f", e.g. `{suggestion}`" if suggestion and SLUG.fullmatch(suggestion) else ""
+    return f"ids are lowercase letters and digits joined by single hyphens{example}"
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Reader:
+    """Turns a composed YAML node tree into plain data, recording marks and duplicate keys."""
+
+    # Dates stay text: the model validates them, with a message a curator can act on.
+    _as_text = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
+
+    def __init__(self, marks: Marks) -> None:
+        self.marks = marks
+        self.problems: list[Problem] = []
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    def read(self, node: Node, where: KeyPath) -> Any:
+        self.marks.values[where] = _mark(node)
+        if isinstance(node, MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, ScalarNode) else None
+                location = Location(self.marks.path, *_mark(key_node))
+                if not isinstance(key, str) or not key:
+                    self.problems.append(
+                        Problem(location, "a field name must be plain text", "write `name: value`")
+                    )
+                    continue
+                if key in result:
+                    self.problems.append(
+                        Problem(
+                            location,
+                            f"`{key}` is given twice in the same mapping",
+                            "keep one; the second would silently replace the first",
+                        )
+                    )
+                    continue
+                self.marks.keys[(*where, key)] = _mark(key_node)
+                result[key] = self.read(value_node, (*where, key))
+            return result
+        if isinstance(node, SequenceNode):
+            return [self.read(item, (*where, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        if node.tag in self._as_text:
+            return node.value
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            self.problems.append(
+                Problem(
+                    Location(self.marks.path, *_mark(node)),
+                    f"unsupported YAML tag `{node.tag}`",
+                    "remove the `!` tag; plain values are enough",
+                )
+            )
+            return node.value
+
+
+def _yaml_problem(path: str, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    message = f"YAML syntax: {context}, {problem}" if context else f"YAML syntax: {problem}"
+    return Problem(
+        location,
+        message,
+        "check the indentation, and put text containing `: ` or starting with a quote, "
+        "`[`, `{`, `*`, `&` or `#` in quotes",
+    )
+
+
+def read_record(root: Path, file: Path, kind: str) -> tuple[RawRecord, list[Problem]]:
+    """Parse one content file, with the problems that kept it from being read."""
+    path = file.relative_to(root).as_posix()
+    marks = Marks(path)
+    unreadable = RawRecord(kind, file.stem, path, None, marks)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return unreadable, [Problem(Location(path), f"not UTF-8 text ({error.reason})", "save as UTF-8")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        return unreadable, [_yaml_problem(path, error)]
+    if node is None:
+        return unreadable, [Problem(Location(path), "the file is empty", "write its fields, `name: ...`")]
+    reader = _Reader(marks)
+    data = reader.read(node, ())
+    if not isinstance(data, dict):
+        problem = Problem(marks.at(()), "expected fields (`name: value` lines) at the top of the file")
+        return unreadable, [*reader.problems, problem]
+    return RawRecord(kind, file.stem, path, data, marks), reader.problems
+
+
+def _content_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """Every content file with its kind, and problems with the layout itself."""
+    found: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    content = root / CONTENT
+    if not content.is_dir():
+        return [], [Problem(Location(CONTENT), "no content folder", f"create `{CONTENT}/`")]
+    for entry in sorted(content.iterdir()):
+        relative = entry.relative_to(root).as_posix()
+        if entry.name.startswith("."):
+            continue
+        if not entry.is_dir() or entry.name not in KINDS:
+            close = difflib.get_close_matches(entry.name, KINDS, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"use one of: {', '.join(KINDS)}"
+            problems.append(Problem(Location(relative), "not a folder of a known kind", hint))
+            continue
+        for file in sorted(entry.iterdir()):
+            relative = file.relative_to(root).as_posix()
+            if file.name.startswith("."):
+                continue
+            if file.is_dir() or file.suffix != ".yml":
+                problems.append(
+                    Problem(
+                        Location(relative),
+                        "not a content file",
+                        "content files are `ID.yml` directly inside the kind's folder",
+                    )
+                )
+                continue
+            if not SLUG.fullmatch(file.stem):
+                problems.append(
+                    Problem(
+                        Location(relative),
+                        f"file name `{file.stem}` is not a valid id",
+                        f"rename the file; {slug_hint(file.stem)}",
+                    )
+                )
+                continue
+            found.append((entry.name, file))
+    return found, problems
+
+
+def _seed_texts(root: Path) -> tuple[dict[str, str], list[Problem]]:
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    seeds = root / SEEDS
+    for file in sorted(seeds.glob("*.txt")) if seeds.is_dir() else []:
+        relative = file.relative_to(root).as_posix()
+        if not SLUG.fullmatch(file.stem):
+            problems.append(
+                Problem(
+                    Location(relative),
+                    f"article file name `{file.stem}` is not a valid source id",
+                    slug_hint(file.stem),
+                )
+            )
+            continue
+        try:
+            texts[file.stem] = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            problems.append(
+                Problem(Location(relative), f"not UTF-8 text ({error.reason})", "save as UTF-8")
+            )
+    return texts, problems
+
+
+def load_corpus(root: Path) -> RawCorpus:
+    """Read every content file and article text under `root`, collecting every problem."""
+    files, problems = _content_files(root)
+    records = []
+    for kind, file in files:
+        record, record_problems = read_record(root, file, kind)
+        problems.extend(record_problems)
+        records.append(record)
+    texts, text_problems = _seed_texts(root)
+    return RawCorpus(records, texts, problems + text_problems)

@@ -1,0 +1,345 @@
+"""The typed content model: one class per kind of entity, their citations, and their JSON Schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    create_model,
+)
+from pydantic_core import PydanticCustomError
+
+from generator.dates import JSON_PATTERN, parse_period
+from generator.quotes import ArticleText, Span
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+INFERENCE = "inference"
+ANY_KIND = "any"
+
+
+def _year_as_text(value: Any) -> Any:
+    # YAML reads `date: 2019` as a number; a year is still a date.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _real_date(value: str) -> str:
+    try:
+        parse_period(value)
+    except ValueError as error:
+        raise PydanticCustomError("date", str(error)) from None
+    return value
+
+
+def _quotes_as_list(value: Any) -> Any:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return value
+    raise PydanticCustomError(
+        "quote_type", "expected the quoted words as text, or a list of quotes"
+    )
+
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+DateText = Annotated[
+    str,
+    BeforeValidator(_year_as_text),
+    BeforeValidator(_real_date),
+    WithJsonSchema({"type": "string", "pattern": JSON_PATTERN}),
+]
+QuoteList = Annotated[
+    list[Text],
+    BeforeValidator(_quotes_as_list),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+            ],
+            "description": "The exact words of the source: one quote, or a list of quotes.",
+        }
+    ),
+]
+
+
+class Strict(BaseModel):
+    """Shared settings: no unknown fields, no silent type coercion, immutable once checked."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    # Fields whose value is a claim that must be cited (in `cite`, or in the item's own `cite`).
+    fact_fields: ClassVar[tuple[str, ...]] = ()
+    # Fields that name other entities, and the kinds they may name.
+    references: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+
+class Evidence(BaseModel):
+    """What supports one fact: source ids mapped to their exact words, and/or an inference."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        strict=True,
+        frozen=True,
+        json_schema_extra={"propertyNames": {"pattern": SLUG_PATTERN}, "minProperties": 1},
+    )
+    __pydantic_extra__: dict[str, QuoteList] = Field(init=False)
+
+    inference: Text | None = Field(
+        default=None,
+        description="A curator's inference, with its reason; shown apart from reported fact.",
+    )
+
+    def quotes(self) -> list[tuple[str, str]]:
+        """(source id, quote) pairs in the order the curator wrote them."""
+        extra = self.__pydantic_extra__ or {}
+        return [(source, quote) for source, quotes in extra.items() for quote in quotes]
+
+    def sources(self) -> list[str]:
+        return list(self.__pydantic_extra__ or {})
+
+
+def _cite_model(name: str, fields: tuple[str, ...]) -> type[BaseModel]:
+    """The `cite` mapping of one kind: one optional Evidence per fact-bearing field."""
+    definitions: dict[str, Any] = {field: (Evidence | None, None) for field in fields}
+    return create_model(
+        name,
+        __config__=ConfigDict(extra="forbid", strict=True, frozen=True),
+        **definitions,
+    )
+
+
+PERSON_FACTS = ("name", "aliases", "country", "summary")
+ORGANIZATION_FACTS = ("name", "aliases", "country", "parent", "summary")
+PLACE_FACTS = ("name", "aliases", "within", "summary")
+MEETING_FACTS = (
+    "name", "aliases", "date", "place", "participants", "status", "purpose", "follows",
+    "part_of", "summary",
+)  # fmt: skip
+COMMITMENT_FACTS = ("by", "to", "made_at", "date", "terms")
+STATEMENT_FACTS = ("speaker", "date", "medium", "text", "at")
+FACT_FACTS = ("claim", "date")
+
+PersonCite = _cite_model("PersonCite", PERSON_FACTS)
+OrganizationCite = _cite_model("OrganizationCite", ORGANIZATION_FACTS)
+PlaceCite = _cite_model("PlaceCite", PLACE_FACTS)
+MeetingCite = _cite_model("MeetingCite", MEETING_FACTS)
+CommitmentCite = _cite_model("CommitmentCite", COMMITMENT_FACTS)
+StatementCite = _cite_model("StatementCite", STATEMENT_FACTS)
+FactCite = _cite_model("FactCite", FACT_FACTS)
+
+
+class Role(Strict):
+    """A position a person holds, e.g. special representative for North Korea."""
+
+    title: Text
+    organization: Id | None = None
+    start: DateText | None = None
+    end: DateText | None = None
+    cite: Evidence
+    references: ClassVar[dict[str, tuple[str, ...]]] = {"organization": ("organizations",)}
+
+
+class StatusChange(Strict):
+    """A commitment's status as of a date, with the evidence for it."""
+
+    date: DateText
+    status: Literal["pledged", "in-progress", "stalled", "kept", "partly-kept", "broken", "withdrawn"]
+    note: Text | None = None
+    cite: Evidence
+
+
+class Source(Strict):
+    """An archived article; its text is `seeds/<id>.txt`."""
+
+    name: Text = Field(description="The headline as published.")
+    also_titled: list[Text] = []
+    publisher: Text
+    section: Text | None = None
+    published: DateText
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$")]
+    boilerplate: list[Text] = Field(
+        default=[], description="Passages of the text that carry no fact (ads, credits)."
+    )
+
+
+class Person(Strict):
+    name: Text
+    aliases: list[Text] = []
+    country: Id | None = None
+    roles: list[Role] = []
+    summary: Text | None = None
+    tags: list[Id] = []
+    cite: PersonCite = Field(default_factory=PersonCite)  # type: ignore[valid-type]
+    fact_fields: ClassVar[tuple[str, ...]] = PERSON_FACTS
+    references: ClassVar[dict[str, tuple[str, ...]]] = {"country": ("organizations", "places")}
+
+
+class Organization(Strict):
+    name: Text
+    aliases: list[Text] = []
+    kind: Literal["country", "government", "agency", "office", "military", "media", "other"]
+    country: Id | None = None
+    parent: Id | None = None
+    summary: Text | None = None
+    tags: list[Id] = []
+    cite: OrganizationCite = Field(default_factory=OrganizationCite)  # type: ignore[valid-type]
+    fact_fields: ClassVar[tuple[str, ...]] = ORGANIZATION_FACTS
+    references: ClassVar[dict[str, tuple[str, ...]]] = {
+        "country": ("organizations", "places"),
+        "parent": ("organizations",),
+    }
+
+
+class Place(Strict):
+    name: Text
+    aliases: list[Text] = []
+    kind: Literal["city", "country", "island", "region", "venue", "unspecified"]
+    within: Id | None = None
+    summary: Text | None = None
+    tags: list[Id] = []
+    cite: PlaceCite = Field(default_factory=PlaceCite)  # type: ignore[valid-type]
+    fact_fields: ClassVar[tuple[str, ...]] = PLACE_FACTS
+    references: ClassVar[dict[str, tuple[str, ...]]] = {"within": ("places",)}
+
+
+class Meeting(Strict):
+    name: Text
+    aliases: list[Text] = []
+    kind: Literal["summit", "talks", "meeting", "press-conference", "address", "visit", "other"]
+    date: DateText | None = None
+    place: Id | None = None
+    participants: list[Id] = []
+    status: Literal["proposed", "scheduled", "held", "postponed", "cancelled"]
+    purpose: Text | None = None
+    follows: Id | None = None
+    part_of: Id | None = None
+    summary: Text | None = None
+    tags: list[Id] = []
+    cite: MeetingCite = Field(default_factory=MeetingCite)  # type: ignore[valid-type]
+    fact_fields: ClassVar[tuple[str, ...]] = MEETING_FACTS
+    references: ClassVar[dict[str, tuple[str, ...]]] = {
+        "place": ("places",),
+        "participants": ("people", "organizations"),
+        "follows": ("meetings",),
+        "part_of": ("meetings",),
+    }
+
+
+class Commitment(Strict):
+    name: Text = Field(description="A short label for the commitment (not itself cited).")
+    by: list[Id]
+    to: list[Id] = []
+    made_at: Id | None = None
+    date: DateText | None = None
+    terms: Text
+    status_history: list[StatusChange] = Field(min_length=1)
+    tags: list[Id] = []
+    cite: CommitmentCite = Field(default_factory=CommitmentCite)  # type: ignore[valid-type]
+    fact_fields: ClassVar[tuple[str, ...]] = COMMITMENT_FACTS
+    references: ClassVar[dict[str, tuple[str, ...]]] = {
+        "by": ("people", "organizations"),
+        "to": ("people", "organizations"),
+        "made_at": ("meetings",),
+    }
+
+
+class Statement(Strict):
+    speaker: Id
+    date: DateText | None = None
+    medium: Literal[
+        "tweet", "remarks", "statement", "release", "address", "interview", "press-conference",
+        "other",
+    ]  # fmt: skip
+    text: Text = Field(description="The verbatim words; `[...]` marks words left out.")
+    about: list[Id] = []
+    at: Id | None = None
+    tags: list[Id] = []
+    cite: StatementCite = Field(default_factory=StatementCite)  # type: ignore[valid-type]
+    fact_fields: ClassVar[tuple[str, ...]] = STATEMENT_FACTS
+    references: ClassVar[dict[str, tuple[str, ...]]] = {
+        "speaker": ("people", "organizations"),
+        "about": (ANY_KIND,),
+        "at": ("meetings",),
+    }
+
+
+class Fact(Strict):
+    """A claim about one or more entities that fits no field of theirs."""
+
+    claim: Text
+    about: list[Id] = Field(min_length=1)
+    date: DateText | None = None
+    tags: list[Id] = []
+    cite: FactCite = Field(default_factory=FactCite)  # type: ignore[valid-type]
+    fact_fields: ClassVar[tuple[str, ...]] = FACT_FACTS
+    references: ClassVar[dict[str, tuple[str, ...]]] = {"about": (ANY_KIND,)}
+
+
+M = TypeVar("M", bound=Strict)
+Entity = Source | Person | Organization | Place | Meeting | Commitment | Statement | Fact
+
+# Folder name (the kind) -> model; the order is the order of the site's sections.
+KINDS: dict[str, type[Strict]] = {
+    "people": Person,
+    "meetings": Meeting,
+    "commitments": Commitment,
+    "statements": Statement,
+    "organizations": Organization,
+    "places": Place,
+    "facts": Fact,
+    "sources": Source,
+}
+SINGULAR = {
+    "people": "person",
+    "meetings": "meeting",
+    "commitments": "commitment",
+    "statements": "statement",
+    "organizations": "organization",
+    "places": "place",
+    "facts": "fact",
+    "sources": "source",
+}
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """One JSON Schema per kind, keyed by file name, for editors' autocompletion."""
+    schemas = {}
+    for kind, model in KINDS.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = f"Briefing {SINGULAR[kind]}"
+        schemas[f"{SINGULAR[kind]}.schema.json"] = schema
+    return schemas
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The checked corpus: valid entities by kind and id, the article texts, and where every
+    cited quote sits in its article."""
+
+    entities: dict[str, dict[str, Strict]]
+    texts: dict[str, ArticleText]
+    spans: dict[tuple[str, str], Span]
+    files: dict[str, str]
+    kinds: dict[str, str]
+
+    def kind_of(self, entity_id: str) -> str | None:
+        return self.kinds.get(entity_id)
+
+    def get(self, entity_id: str) -> Strict | None:
+        kind = self.kind_of(entity_id)
+        return self.entities[kind][entity_id] if kind else None
+
+    def of(self, kind: str, model: type[M]) -> dict[str, M]:
+        """The entities of one kind, typed as that kind's model."""
+        entities = self.entities.get(kind, {})
+        assert all(isinstance(e, model) for e in entities.values())
+        return entities  # type: ignore[return-value]

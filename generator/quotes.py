@@ -1,0 +1,98 @@
+"""Finding a curator's quoted words in an article, tolerant only of typographic variants."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+# Characters that differ only typographically are mapped to one plain form before comparing.
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    }
+)  # fmt: skip
+_SPACE = re.compile(r"\s+")
+# A curator may leave words out of a quote by writing [...] (or […]) where they were.
+ELLIPSIS = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\s*")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where quoted words sit in the article's original text: [start, end) character offsets."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of the article shown to a curator, with the line it starts on."""
+
+    text: str
+    line: int
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Plain-typography text with single spaces, and for each of its characters the offset
+    of the character it came from, so matches can be mapped back to the original."""
+    plain = text.translate(_TYPOGRAPHIC)
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(plain):
+        if char.isspace():
+            if chars and chars[-1] == " ":
+                continue
+            char = " "
+        chars.append(char)
+        offsets.append(index)
+    return "".join(chars), offsets
+
+
+def _plain(text: str) -> str:
+    return _SPACE.sub(" ", text.translate(_TYPOGRAPHIC)).strip()
+
+
+class ArticleText:
+    """An archived article's text, searchable for quotes."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self.plain, self._offsets = normalize(raw)
+
+    def find(self, quote: str) -> Span | None:
+        """The span of the quote in the text, or None; `[...]` skips words in between."""
+        segments = [_plain(s) for s in ELLIPSIS.split(quote)]
+        if not all(segments):
+            return None
+        start = position = -1
+        for segment in segments:
+            found = self.plain.find(segment, position + 1)
+            if found < 0:
+                return None
+            if start < 0:
+                start = found
+            position = found + len(segment) - 1
+        return Span(self._offsets[start], self._offsets[position] + 1)
+
+    def line_of(self, offset: int) -> int:
+        return self.raw.count("\n", 0, offset) + 1
+
+    def closest(self, quote: str) -> Passage:
+        """The passage of the article that best matches a quote that was not found."""
+        wanted = _plain(ELLIPSIS.sub(" ", quote))
+        match = fuzz.partial_ratio_alignment(wanted, self.plain)
+        start, end = match.dest_start, match.dest_end
+        # Widen to whole words so the curator sees words, not fragments.
+        while start > 0 and self.plain[start - 1] not in " \n":
+            start -= 1
+        while end < len(self.plain) and self.plain[end] not in " \n":
+            end += 1
+        raw_start = self._offsets[start]
+        raw_end = self._offsets[end - 1] + 1 if end > start else raw_start
+        return Passage(_plain(self.raw[raw_start:raw_end]), self.line_of(raw_start))
