@@ -32,6 +32,7 @@ schema: $(VENV)/.site-installed
 
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
 	$(BIN)/python -m pytest
 
 clean:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import difflib
 import types
-from collections.abc import Iterator
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from generator.load import KeyPath, RawCorpus, RawRecord, slug_hint
+from generator.dates import FORMS
+from generator.load import RawCorpus, RawRecord, slug_hint, slugify
 from generator.model import (
     ANY_KIND,
     KINDS,
@@ -21,6 +21,9 @@ from generator.model import (
     Source,
     Statement,
     Strict,
+    Where,
+    evidence_in,
+    references_in,
 )
 from generator.problems import Location, Problem, sort_problems
 from generator.quotes import ArticleText, Span
@@ -31,7 +34,7 @@ def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
     return f"did you mean `{close[0]}`?" if close else ""
 
 
-def _dotted(where: KeyPath) -> str:
+def _dotted(where: Where) -> str:
     text = ""
     for part in where:
         text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
@@ -64,7 +67,7 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _fields_at(model: type[BaseModel], where: KeyPath) -> list[str]:
+def _fields_at(model: type[BaseModel], where: Where) -> list[str]:
     """The field names allowed in the mapping that holds `where`."""
     current: type[BaseModel] | None = model
     for part in where[:-1]:
@@ -75,8 +78,10 @@ def _fields_at(model: type[BaseModel], where: KeyPath) -> list[str]:
     return list(current.model_fields) if current else []
 
 
-def _validation_problem(record: RawRecord, model: type[BaseModel], error: Any) -> Problem:
-    where: KeyPath = tuple(error["loc"])
+def _validation_problem(
+    record: RawRecord, model: type[BaseModel], error: Any, known: set[str]
+) -> Problem:
+    where: Where = tuple(error["loc"])
     field = _dotted(where)
     name = where[-1] if where else ""
     value = error.get("input")
@@ -98,7 +103,8 @@ def _validation_problem(record: RawRecord, model: type[BaseModel], error: Any) -
         return Problem(location, f"`{field}` should be a list, not {_describe(value)}", hint)
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         hint = "write the fields indented on the lines below"
-        return Problem(location, f"`{field}` should be a set of fields, not {_describe(value)}", hint)
+        message = f"`{field}` should be a set of fields, not {_describe(value)}"
+        return Problem(location, message, hint)
     if kind == "literal_error":
         expected = error["ctx"]["expected"]
         choices = [c.strip(" '") for c in expected.replace(" or ", ", ").split(",")]
@@ -106,48 +112,22 @@ def _validation_problem(record: RawRecord, model: type[BaseModel], error: Any) -
         return Problem(location, f"`{field}` cannot be `{value}`", hint)
     if kind == "string_pattern_mismatch":
         if error["ctx"]["pattern"] == SLUG_PATTERN:
-            return Problem(location, f"`{value}` in `{field}` is not a valid id", slug_hint(value))
+            # A path or a name written instead of an id: suggest the id it most likely means.
+            candidate = slugify(str(value).rsplit("/", 1)[-1])
+            hint = (
+                (f"did you mean `{candidate}`?" if candidate in known else "")
+                or did_you_mean(candidate, known)
+                or slug_hint(value)
+            )
+            return Problem(location, f"`{value}` in `{field}` is not a valid id", hint)
         return Problem(location, f"`{field}` is not a web address", "start it with https://")
     if kind == "string_too_short":
         return Problem(location, f"`{field}` is empty", "write the text, or remove the field")
+    if kind == "date":
+        return Problem(location, f"`{field}`: {error['msg']}", f"dates are {FORMS}")
     if kind == "too_short":
         return Problem(location, f"`{field}` needs at least one item", "")
     return Problem(location, f"`{field}`: {error['msg']}", "")
-
-
-def _evidence(entity: Strict, where: KeyPath = ()) -> Iterator[tuple[KeyPath, Evidence]]:
-    """Every citation in an entity, with its path: the `cite` fields, then items' own `cite`."""
-    cite = getattr(entity, "cite", None)
-    if isinstance(cite, Evidence):
-        yield (*where, "cite"), cite
-    elif isinstance(cite, BaseModel):
-        for field in type(cite).model_fields:
-            evidence = getattr(cite, field)
-            if evidence is not None:
-                yield (*where, "cite", field), evidence
-    for field in type(entity).model_fields:
-        value = getattr(entity, field)
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, Strict):
-                    yield from _evidence(item, (*where, field, index))
-
-
-def _references(entity: Strict, where: KeyPath = ()) -> Iterator[tuple[KeyPath, str, tuple[str, ...]]]:
-    """Every id an entity names, with its path and the kinds it may name."""
-    for field, kinds in type(entity).references.items():
-        value = getattr(entity, field)
-        if isinstance(value, str):
-            yield (*where, field), value, kinds
-        elif isinstance(value, list):
-            for index, target in enumerate(value):
-                yield (*where, field, index), target, kinds
-    for field in type(entity).model_fields:
-        value = getattr(entity, field)
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, Strict):
-                    yield from _references(item, (*where, field, index))
 
 
 class _Checker:
@@ -205,7 +185,8 @@ class _Checker:
             return model.model_validate(record.data)
         except ValidationError as error:
             for detail in error.errors(include_url=False):
-                self.problems.append(_validation_problem(record, model, detail))
+                known = set(self.kinds)
+                self.problems.append(_validation_problem(record, model, detail, known))
             return None
 
     def check_coverage(self, record: RawRecord, entity: Strict) -> None:
@@ -228,7 +209,7 @@ class _Checker:
                 )
 
     def check_references(self, record: RawRecord, entity: Strict) -> None:
-        for where, target, kinds in _references(entity):
+        for where, target, kinds in references_in(entity):
             location = record.marks.at(where)
             field = _dotted(tuple(p for p in where if not isinstance(p, int)))
             wanted = " or ".join(SINGULAR[k] for k in kinds) if ANY_KIND not in kinds else "entity"
@@ -252,7 +233,7 @@ class _Checker:
 
     def check_citations(self, record: RawRecord, entity: Strict) -> None:
         sources = {i for i, k in self.kinds.items() if k == "sources"}
-        for where, evidence in _evidence(entity):
+        for where, evidence in evidence_in(entity):
             if not evidence.sources() and evidence.inference is None:
                 self.add(
                     record.marks.at(where),
@@ -261,7 +242,7 @@ class _Checker:
                 )
             for source in evidence.sources():
                 if source not in sources:
-                    hint = did_you_mean(source, sources) or "sources are the files in content/sources/"
+                    hint = did_you_mean(source, sources) or "sources are content/sources/*.yml"
                     self.add(
                         record.marks.at((*where, source), key=True),
                         f"unknown source `{source}` in `{_dotted(where)}`",
@@ -270,7 +251,9 @@ class _Checker:
                     continue
                 self.check_quotes(record, (*where, source), source, evidence)
 
-    def check_quotes(self, record: RawRecord, where: KeyPath, source: str, evidence: Evidence) -> None:
+    def check_quotes(
+        self, record: RawRecord, where: Where, source: str, evidence: Evidence
+    ) -> None:
         text = self.texts.get(source)
         if text is None:
             return  # reported once, on the source's own file

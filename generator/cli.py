@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -12,8 +13,14 @@ import click
 
 from generator.check import check
 from generator.load import load_corpus
-from generator.model import Corpus
+from generator.model import Corpus, json_schemas
 from generator.problems import Problem
+from generator.render import render_site
+from generator.site import SITE, build_site
+from generator.write import write_tree
+
+DOCS = Path("build") / "docs"
+SCHEMA = Path("schema")
 
 
 class Failed(click.ClickException):
@@ -36,7 +43,8 @@ def _guarded(command: Callable[..., None]) -> Callable[..., None]:
         except Exception as error:
             if debug:
                 raise
-            raise Failed(f"error: {type(error).__name__}: {error} (run with --debug for details)")
+            message = f"error: {type(error).__name__}: {error} (run with --debug for details)"
+            raise Failed(message) from None
 
     return run
 
@@ -48,7 +56,9 @@ root_option = click.option(
     show_default=True,
     help="The project folder, holding content/, seeds/, templates/ and mkdocs.yml.",
 )
-debug_option = click.option("--debug", is_flag=True, help="Show Python tracebacks of internal errors.")
+debug_option = click.option(
+    "--debug", is_flag=True, help="Show Python tracebacks of internal errors."
+)
 
 
 def report(problems: list[Problem]) -> None:
@@ -80,7 +90,54 @@ def check_command(root: Path) -> None:
     """Check every content file and quote; print problems as FILE:LINE:COL: error: ..."""
     corpus = checked(root)
     count = sum(len(entities) for entities in corpus.entities.values())
-    click.echo(f"ok: {count} entities, {len(corpus.spans)} quotes checked against {len(corpus.texts)} articles")
+    quotes, articles = len(corpus.spans), len(corpus.texts)
+    click.echo(f"ok: {count} entities, {quotes} quotes checked against {articles} articles")
+
+
+def generate(root: Path) -> None:
+    corpus = checked(root)
+    pages = render_site(root, corpus)
+    report = write_tree(root / DOCS, pages)
+    click.echo(
+        f"generated {len(pages)} pages into {DOCS}: {len(report.written)} written, "
+        f"{len(report.deleted)} deleted, {report.unchanged} unchanged"
+    )
+
+
+@main.command(name="generate")
+@root_option
+@debug_option
+@_guarded
+def generate_command(root: Path) -> None:
+    """Check, then write the site's Markdown into build/docs (only pages that changed)."""
+    generate(root)
+
+
+@main.command(name="build")
+@root_option
+@debug_option
+@_guarded
+def build_command(root: Path) -> None:
+    """Check, generate, and build the site into site/ with `mkdocs build --strict`."""
+    generate(root)
+    result = build_site(root)
+    if result.output:
+        click.echo(result.output, err=True)
+    if not result.ok:
+        raise Failed(f"error: mkdocs build failed; {SITE}/ was left as it was")
+    index = (root / SITE / "index.html").resolve()
+    click.echo(f"site built: open {index}")
+
+
+@main.command(name="schema")
+@root_option
+@debug_option
+@_guarded
+def schema_command(root: Path) -> None:
+    """Write the JSON Schema of each kind into schema/ (for editors' autocompletion)."""
+    files = {name: json.dumps(schema, indent=2) + "\n" for name, schema in json_schemas().items()}
+    report = write_tree(root / SCHEMA, files)
+    click.echo(f"{len(files)} schemas in {SCHEMA}/: {len(report.written)} written")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 Precision = Literal["day", "month", "year", "interval"]
@@ -31,10 +31,16 @@ class Period:
 
     def display(self) -> str:
         """The date for a reader, no more precise than the curator wrote it."""
-        if self.precision == "interval":
-            start, end = self.text.split("/")
-            return f"{_display_single(start)} – {_display_single(end)}"
-        return _display_single(self.text)
+        if self.precision != "interval":
+            return _display_single(self.text)
+        first, last = self.text.split("/")
+        if len(first) == len(last) == 10 and first[:4] == last[:4]:
+            # Same-year days read as "27–28 February 2019" or "27 February – 3 March 2019".
+            if first[:7] == last[:7]:
+                return f"{self.start.day}–{_display_single(last)}"
+            month = calendar.month_name[self.start.month]
+            return f"{self.start.day} {month} – {_display_single(last)}"
+        return f"{_display_single(first)} – {_display_single(last)}"
 
 
 def _display_single(text: str) -> str:
@@ -65,7 +71,7 @@ def _single(text: str) -> tuple[date, date, Precision]:
     return date(year, month, day), date(year, month, day), "day"
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse_period(text: str) -> Period:
     """Parse a curator's date; raises ValueError with a message a curator can act on."""
     if text.count("/") > 1:

@@ -7,18 +7,17 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.model import KINDS, SLUG_PATTERN
+from generator.model import KINDS, SLUG_PATTERN, Where
 from generator.problems import Location, Problem
 
 CONTENT = "content"
 SEEDS = "seeds"
 SLUG = re.compile(SLUG_PATTERN)
-KeyPath = tuple[str | int, ...]
 
 
 @dataclass
@@ -26,10 +25,10 @@ class Marks:
     """Where each value (and each mapping key) of a record starts, by its path in the record."""
 
     path: str
-    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Where, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Where, tuple[int, int]] = field(default_factory=dict)
 
-    def at(self, where: KeyPath, *, key: bool = False) -> Location:
+    def at(self, where: Where, *, key: bool = False) -> Location:
         """The location of a value (or of its key), or of its nearest enclosing value."""
         if key and where in self.keys:
             return Location(self.path, *self.keys[where])
@@ -58,8 +57,12 @@ class RawCorpus:
     problems: list[Problem]
 
 
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
 def slug_hint(name: str) -> str:
-    suggestion = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    suggestion = slugify(name)
     example = f", e.g. `{suggestion}`" if suggestion and SLUG.fullmatch(suggestion) else ""
     return f"ids are lowercase letters and digits joined by single hyphens{example}"
 
@@ -72,14 +75,14 @@ class _Reader:
     """Turns a composed YAML node tree into plain data, recording marks and duplicate keys."""
 
     # Dates stay text: the model validates them, with a message a curator can act on.
-    _as_text = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"}
+    _as_text: ClassVar = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
 
     def __init__(self, marks: Marks) -> None:
         self.marks = marks
         self.problems: list[Problem] = []
         self._constructor = yaml.constructor.SafeConstructor()
 
-    def read(self, node: Node, where: KeyPath) -> Any:
+    def read(self, node: Node, where: Where) -> Any:
         self.marks.values[where] = _mark(node)
         if isinstance(node, MappingNode):
             result: dict[str, Any] = {}
@@ -122,16 +125,20 @@ class _Reader:
 
 
 def _yaml_problem(path: str, error: yaml.YAMLError) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem_mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    mark = problem_mark or context_mark
     location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-    problem = getattr(error, "problem", None) or str(error)
+    message = f"YAML syntax: {getattr(error, 'problem', None) or error}"
     context = getattr(error, "context", None)
-    message = f"YAML syntax: {context}, {problem}" if context else f"YAML syntax: {problem}"
+    if context and context_mark and problem_mark:
+        where = f"{context_mark.line + 1}:{context_mark.column + 1}"
+        message += f", {context} that starts at {where}"
     return Problem(
         location,
         message,
-        "check the indentation, and put text containing `: ` or starting with a quote, "
-        "`[`, `{`, `*`, `&` or `#` in quotes",
+        "check the indentation and closing brackets, and put text containing `: ` or starting "
+        "with a quote, `[`, `{`, `*`, `&` or `#` in quotes",
     )
 
 
@@ -143,17 +150,19 @@ def read_record(root: Path, file: Path, kind: str) -> tuple[RawRecord, list[Prob
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        return unreadable, [Problem(Location(path), f"not UTF-8 text ({error.reason})", "save as UTF-8")]
+        problem = Problem(Location(path), f"not UTF-8 text ({error.reason})", "save as UTF-8")
+        return unreadable, [problem]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         return unreadable, [_yaml_problem(path, error)]
     if node is None:
-        return unreadable, [Problem(Location(path), "the file is empty", "write its fields, `name: ...`")]
+        problem = Problem(Location(path), "the file is empty", "write its fields, `name: ...`")
+        return unreadable, [problem]
     reader = _Reader(marks)
     data = reader.read(node, ())
     if not isinstance(data, dict):
-        problem = Problem(marks.at(()), "expected fields (`name: value` lines) at the top of the file")
+        problem = Problem(marks.at(()), "expected `field: value` lines at the top of the file")
         return unreadable, [*reader.problems, problem]
     return RawRecord(kind, file.stem, path, data, marks), reader.problems
 
@@ -195,7 +204,6 @@ def _content_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
                         f"rename the file; {slug_hint(file.stem)}",
                     )
                 )
-                continue
             found.append((entry.name, file))
     return found, problems
 
@@ -229,8 +237,14 @@ def load_corpus(root: Path) -> RawCorpus:
     files, problems = _content_files(root)
     records = []
     for kind, file in files:
-        record, record_problems = read_record(root, file, kind)
-        problems.extend(record_problems)
+        if SLUG.fullmatch(file.stem):
+            record, record_problems = read_record(root, file, kind)
+            problems.extend(record_problems)
+        else:
+            # Misnamed: not read, but the id it was surely meant to have still counts as taken,
+            # so references to it do not each report the same problem again.
+            relative = file.relative_to(root).as_posix()
+            record = RawRecord(kind, slugify(file.stem), relative, None, Marks(relative))
         records.append(record)
     texts, text_problems = _seed_texts(root)
     return RawCorpus(records, texts, problems + text_problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
@@ -147,11 +148,16 @@ class Role(Strict):
     references: ClassVar[dict[str, tuple[str, ...]]] = {"organization": ("organizations",)}
 
 
+CommitmentStatus = Literal[
+    "pledged", "in-progress", "stalled", "kept", "partly-kept", "broken", "withdrawn"
+]  # fmt: skip
+
+
 class StatusChange(Strict):
     """A commitment's status as of a date, with the evidence for it."""
 
     date: DateText
-    status: Literal["pledged", "in-progress", "stalled", "kept", "partly-kept", "broken", "withdrawn"]
+    status: CommitmentStatus
     note: Text | None = None
     cite: Evidence
 
@@ -284,6 +290,47 @@ class Fact(Strict):
 
 
 M = TypeVar("M", bound=Strict)
+# A path into an entity's fields, as in a validation error: ("roles", 0, "cite").
+Where = tuple[str | int, ...]
+
+
+def evidence_in(entity: Strict, where: Where = ()) -> Iterator[tuple[Where, Evidence]]:
+    """Every citation in an entity, with its path: the `cite` fields, then items' own `cite`."""
+    cite = getattr(entity, "cite", None)
+    if isinstance(cite, Evidence):
+        yield (*where, "cite"), cite
+    elif isinstance(cite, BaseModel):
+        for field in type(cite).model_fields:
+            evidence = getattr(cite, field)
+            if evidence is not None:
+                yield (*where, "cite", field), evidence
+    for field in type(entity).model_fields:
+        value = getattr(entity, field)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Strict):
+                    yield from evidence_in(item, (*where, field, index))
+
+
+def references_in(
+    entity: Strict, where: Where = ()
+) -> Iterator[tuple[Where, str, tuple[str, ...]]]:
+    """Every id an entity names, with its path and the kinds it may name."""
+    for field, kinds in type(entity).references.items():
+        value = getattr(entity, field)
+        if isinstance(value, str):
+            yield (*where, field), value, kinds
+        elif isinstance(value, list):
+            for index, target in enumerate(value):
+                yield (*where, field, index), target, kinds
+    for field in type(entity).model_fields:
+        value = getattr(entity, field)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Strict):
+                    yield from references_in(item, (*where, field, index))
+
+
 Entity = Source | Person | Organization | Place | Meeting | Commitment | Statement | Fact
 
 # Folder name (the kind) -> model; the order is the order of the site's sections.

@@ -1,0 +1,41 @@
+"""Runs MkDocs on the generated pages, so that `site/` is replaced only by a complete build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+CONFIG = "mkdocs.yml"
+SITE = "site"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    ok: bool
+    output: str
+
+
+def build_site(root: Path) -> BuildResult:
+    """`mkdocs build --strict` into a scratch folder, swapped in for `site/` only on success."""
+    site = root / SITE
+    partial = root / f"{SITE}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    command = [
+        sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+        "--config-file", str(root / CONFIG), "--site-dir", str(partial),
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    output = (done.stdout + done.stderr).strip()
+    if done.returncode != 0:
+        shutil.rmtree(partial, ignore_errors=True)
+        return BuildResult(False, output)
+    previous = root / f"{SITE}.previous"
+    shutil.rmtree(previous, ignore_errors=True)
+    if site.exists():
+        site.rename(previous)
+    partial.rename(site)
+    shutil.rmtree(previous, ignore_errors=True)
+    return BuildResult(True, output)
