@@ -99,7 +99,7 @@ def generate(root: Path) -> None:
     pages = render_site(root, corpus)
     report = write_tree(root / DOCS, pages)
     click.echo(
-        f"generated {len(pages)} pages into {DOCS}: {len(report.written)} written, "
+        f"generated {len(pages)} files into {DOCS}: {len(report.written)} written, "
         f"{len(report.deleted)} deleted, {report.unchanged} unchanged"
     )
 

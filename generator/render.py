@@ -31,6 +31,8 @@ from generator.model import (
 )
 
 TEMPLATES = "templates"
+# Files under templates/assets are copied into the site as they are (stylesheets).
+ASSETS = "assets"
 # Kinds that have a page per entity (and an index page); others are shown on those pages.
 PAGE_KINDS = ("people", "meetings", "organizations", "places", "sources")
 TEMPLATE_OF = {
@@ -48,7 +50,7 @@ class Md(str):
 
 _ALWAYS = re.compile(r"([\\`*_{}\[\]()|])")
 # These only start markup at the beginning of a line: headings, lists, rules, setext underlines.
-_LEADING = re.compile(r"^([#+\-=])|^(\d+)([.)])")
+_LEADING = re.compile(r"^([#+\-])|^(\d+)([.)])")
 
 
 def md_escape(value: object) -> Md:
@@ -160,6 +162,7 @@ class Renderer:
     """Renders every page of the site from one corpus."""
 
     def __init__(self, root: Path, corpus: Corpus) -> None:
+        self.root = root
         self.corpus = corpus
         self.views: Views = build_views(corpus)
         self.environment = make_environment(root)
@@ -177,7 +180,7 @@ class Renderer:
 
     def pages(self) -> dict[str, str]:
         """Every generated page, by its path under the docs folder."""
-        pages = {"index.md": self.home()}
+        pages = {"index.md": self.home(), **self.assets()}
         for kind in PAGE_KINDS:
             ids = self.index_order(kind)
             pages[f"{kind}/index.md"] = self.render(
@@ -189,6 +192,14 @@ class Renderer:
                     TEMPLATE_OF[kind], path, id=entity_id, **self.entity_context(kind, entity_id)
                 )
         return pages
+
+    def assets(self) -> dict[str, str]:
+        folder = self.root / TEMPLATES / ASSETS
+        return {
+            f"{ASSETS}/{file.relative_to(folder).as_posix()}": file.read_text(encoding="utf-8")
+            for file in sorted(folder.rglob("*"))
+            if file.is_file()
+        }
 
     def index_order(self, kind: str) -> list[str]:
         if kind in ("meetings", "sources"):

@@ -1,0 +1,159 @@
+"""The whole pipeline on the shipped content: a strict MkDocs build with no warnings, one page per
+person and meeting, a small navigation, no third-party requests, and deterministic output."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import REPO, briefing, copy_project, edit
+
+DOCS = Path("build/docs")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*")}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = briefing("build", "--root", root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root, result.stdout + result.stderr
+
+
+def test_strict_build_has_no_warnings(built: tuple[Path, str]) -> None:
+    root, output = built
+    assert "WARNING" not in output
+    assert f"site built: open {(root / 'site/index.html').resolve()}" in output
+    assert not (root / "site.partial").exists()
+
+
+@pytest.mark.parametrize("kind", ["people", "meetings", "organizations", "places", "sources"])
+def test_every_entity_has_a_page_and_is_on_its_index(built: tuple[Path, str], kind: str) -> None:
+    root, _ = built
+    ids = sorted(p.stem for p in (REPO / "content" / kind).glob("*.yml"))
+    assert ids
+    index = (root / "site" / kind / "index.html").read_text(encoding="utf-8")
+    for entity_id in ids:
+        assert (root / "site" / kind / f"{entity_id}.html").is_file()
+        assert f'href="{entity_id}.html"' in index
+
+
+class _Links(HTMLParser):
+    """Collects navigation targets and every address the page would fetch by itself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.nav: list[str] = []
+        self.fetched: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        is_nav = tag == "a" and "md-nav__link" in values.get("class", "")
+        if is_nav and not values.get("href", "#").startswith("#"):
+            self.nav.append(values["href"])
+        if (
+            tag in ("script", "img", "iframe", "source", "audio", "video", "embed")
+            and "src" in values
+        ):
+            self.fetched.append(values["src"])
+        if tag == "link" and values.get("rel") in ("stylesheet", "preconnect", "preload", "icon"):
+            self.fetched.append(values.get("href", ""))
+
+
+def parse(page: Path) -> _Links:
+    links = _Links()
+    links.feed(page.read_text(encoding="utf-8"))
+    return links
+
+
+def test_navigation_lists_sections_not_entities(built: tuple[Path, str]) -> None:
+    root, _ = built
+    nav = parse(root / "site/people/stephen-biegun.html").nav
+    assert sorted(set(nav)) == [
+        "../index.html",
+        "../meetings/index.html",
+        "../organizations/index.html",
+        "../places/index.html",
+        "../sources/index.html",
+        "index.html",
+    ]
+
+
+def test_no_page_fetches_from_another_host(built: tuple[Path, str]) -> None:
+    root, _ = built
+    pages = sorted((root / "site").rglob("*.html"))
+    assert len(pages) > 15
+    for page in pages:
+        external = [a for a in parse(page).fetched if re.match(r"(https?:)?//", a)]
+        assert external == [], page
+    for sheet in (root / "site").rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", sheet.read_text(encoding="utf-8"))
+
+
+def test_generated_markdown_is_byte_identical_across_builds(
+    built: tuple[Path, str], tmp_path: Path
+) -> None:
+    root, _ = built
+    other = copy_project(tmp_path / "other")
+    assert briefing("generate", "--root", other).returncode == 0
+    assert tree(other / DOCS) == tree(root / DOCS)
+
+
+def test_second_build_rewrites_no_generated_file(built: tuple[Path, str]) -> None:
+    root, _ = built
+    before = mtimes(root / DOCS)
+    result = briefing("build", "--root", root)
+    assert result.returncode == 0
+    assert ": 0 written, 0 deleted" in result.stdout
+    assert mtimes(root / DOCS) == before
+
+
+def test_stale_pages_are_deleted(project: Path) -> None:
+    assert briefing("generate", "--root", project).returncode == 0
+    (project / "content/places/vietnam.yml").unlink()
+    edit(project / "content/places/hanoi.yml", "within: vietnam\n", "")
+    edit(project / "content/places/hanoi.yml", "  within:\n", "  other:\n")
+    text = (project / "content/places/hanoi.yml").read_text()
+    (project / "content/places/hanoi.yml").write_text(text.split("  other:\n")[0])
+    result = briefing("generate", "--root", project)
+    assert result.returncode == 0, result.stderr
+    assert "1 deleted" in result.stdout
+    assert not (project / DOCS / "places/vietnam.md").exists()
+
+
+def test_failed_check_leaves_docs_and_site_untouched(project: Path) -> None:
+    assert briefing("build", "--root", project).returncode == 0
+    before = tree(project / "site") | tree(project / DOCS)
+    edit(project / "content/places/hanoi.yml", "kind: city", "kind: town")
+    result = briefing("build", "--root", project)
+    assert result.returncode == 1
+    assert "nothing was generated" in result.stderr
+    assert tree(project / "site") | tree(project / DOCS) == before
+
+
+def test_failed_mkdocs_build_keeps_the_previous_site(project: Path) -> None:
+    assert briefing("build", "--root", project).returncode == 0
+    before = tree(project / "site")
+    # A link to a page that does not exist is a warning, and strict mode makes it fatal.
+    edit(
+        project / "templates/place.md.j2",
+        "# {{ entity.name }}",
+        "# {{ entity.name }}\n\n[x](nowhere.md)",
+    )
+    result = briefing("build", "--root", project)
+    assert result.returncode == 1
+    assert "nowhere.md" in result.stderr
+    assert "site/ was left as it was" in result.stderr
+    assert tree(project / "site") == before
+    assert not (project / "site.partial").exists()
