@@ -30,7 +30,9 @@ def _year_as_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-def _real_date(value: str) -> str:
+def _real_date(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value  # the type check reports it
     try:
         parse_period(value)
     except ValueError as error:
@@ -52,8 +54,9 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 DateText = Annotated[
     str,
-    BeforeValidator(_year_as_text),
+    # Before-validators run last-listed first: the year becomes text before the date check.
     BeforeValidator(_real_date),
+    BeforeValidator(_year_as_text),
     WithJsonSchema({"type": "string", "pattern": JSON_PATTERN}),
 ]
 QuoteList = Annotated[

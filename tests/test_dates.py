@@ -1,0 +1,56 @@
+"""Curators' dates: the forms accepted, the real-date check, and how they read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator.dates import parse_period
+
+DAYS, ACROSS, MONTHS = (
+    "27–28 February 2019",
+    "27 February – 1 March 2019",
+    "June 2018 – February 2019",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision", "shown"),
+    [
+        ("2019", date(2019, 1, 1), date(2019, 12, 31), "year", "2019"),
+        ("2019-02", date(2019, 2, 1), date(2019, 2, 28), "month", "February 2019"),
+        ("2020-02", date(2020, 2, 1), date(2020, 2, 29), "month", "February 2020"),
+        ("2018-06-12", date(2018, 6, 12), date(2018, 6, 12), "day", "12 June 2018"),
+        ("2019-02-27/2019-02-28", date(2019, 2, 27), date(2019, 2, 28), "interval", DAYS),
+        ("2019-02-27/2019-03-01", date(2019, 2, 27), date(2019, 3, 1), "interval", ACROSS),
+        ("2018-06/2019-02", date(2018, 6, 1), date(2019, 2, 28), "interval", MONTHS),
+    ],
+)
+def test_accepted_forms(text: str, start: date, end: date, precision: str, shown: str) -> None:
+    period = parse_period(text)
+    assert (period.start, period.end, period.precision, period.display()) == (
+        start,
+        end,
+        precision,
+        shown,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2019-02-30", "`2019-02-30` is not a real date: February 2019 has 28 days"),
+        ("2019-02-29", "`2019-02-29` is not a real date: February 2019 has 28 days"),
+        ("2019-13", "`2019-13` is not a real date: months run from 01 to 12"),
+        ("2019-00-10", "`2019-00-10` is not a real date: months run from 01 to 12"),
+        ("Feb 2019", "`Feb 2019` is not a date: write YYYY, YYYY-MM, YYYY-MM-DD, or an interval"),
+        ("2019-2-3", "`2019-2-3` is not a date"),
+        ("2019-02-28/2019-02-27", "`2019-02-28/2019-02-27` ends before it starts"),
+        ("2019/2020/2021", "is not a date"),
+    ],
+)
+def test_rejected_forms(text: str, message: str) -> None:
+    with pytest.raises(ValueError) as error:
+        parse_period(text)
+    assert message in str(error.value)

@@ -1,0 +1,74 @@
+"""Quotes are found despite typographic differences only, and a near miss points to the passage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from generator.quotes import ArticleText
+
+DIPLOMAT = ArticleText((REPO / "seeds/diplomat-2019-02.txt").read_text(encoding="utf-8"))
+DW = ArticleText((REPO / "seeds/dw-2019-02-09.txt").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        # The article has curly quotes and apostrophes; straight ones match.
+        "North Korea's State Affairs Commission",
+        '"I would say it was a productive set of discussions',
+        # Dashes of any kind match each other, and so do runs of white space.
+        "and eventually withdraw US troops - something Pyongyang",
+        "and eventually withdraw US troops — something Pyongyang",
+        "the  second meeting\nbetween U.S. President",
+    ],
+)
+def test_typographic_variants_match(quote: str) -> None:
+    assert (DIPLOMAT.find(quote) or DW.find(quote)) is not None
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "North Korea's State Affairs Committee",  # a word changed
+        "North Koreas State Affairs Commission",  # an apostrophe dropped
+        "north Korea's State Affairs Commission",  # case differs
+        "the second meeting between US President",  # U.S. is not US
+    ],
+)
+def test_other_differences_do_not(quote: str) -> None:
+    assert DIPLOMAT.find(quote) is None
+
+
+def test_span_points_at_the_original_text() -> None:
+    span = DIPLOMAT.find('"I would say [...] we\'ve agreed to meet again," Biegun said')
+    assert span is not None
+    original = DIPLOMAT.raw[span.start : span.end]
+    assert original.startswith("“I would say it was a productive")
+    assert original.endswith("we’ve agreed to meet again,” Biegun said")
+
+
+def test_ellipsis_parts_must_come_in_order() -> None:
+    assert DW.find("Trump said on Twitter. [...] he said.") is not None
+    assert DW.find("he said. [...] Trump said on Twitter.") is None
+    assert DW.find("[...]") is None
+
+
+def test_closest_passage_for_a_near_miss() -> None:
+    passage = DW.closest("Biegun said after the two-day meeting in the North Korean capital")
+    assert passage.line == 9
+    assert "the three-day meeting in the North Korean capital" in passage.text
+
+
+def test_every_seed_is_kept_byte_for_byte(tmp_path: Path) -> None:
+    shared = REPO.parent / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    pairs = {
+        "000_bec9a3e27f98c219.txt": "dw-2019-02-09.txt",
+        "001_7397e933e15fd16f.txt": "diplomat-2019-02.txt",
+    }
+    for original, copy in pairs.items():
+        assert (REPO / "seeds" / copy).read_bytes() == (shared / original).read_bytes()

@@ -1,0 +1,47 @@
+"""The README is the user's manual: its examples must pass the check, its sample errors must be what
+the checker prints, and its command table must list the real commands."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import REPO, briefing
+from test_check_errors import CASES
+
+from generator.cli import main
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_starts_with_the_two_commands() -> None:
+    first_block = README.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert [line.split()[:2] for line in first_block.splitlines()] == [
+        ["make", "site"],
+        ["make", "test"],
+    ]
+
+
+def test_every_content_example_passes_the_check(project: Path) -> None:
+    examples = re.findall(r"```yaml\n# (content/\S+\.yml)\n(.*?)```", README, re.S)
+    kinds = {path.split("/")[1] for path, _ in examples}
+    assert kinds == {
+        "sources", "people", "organizations", "places", "meetings", "commitments", "statements",
+        "facts",
+    }  # fmt: skip
+    for path, text in examples:
+        target = project / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    result = briefing("check", "--root", project)
+    assert result.returncode == 0, result.stderr
+
+
+def test_sample_errors_are_what_the_checker_prints() -> None:
+    assert CASES["word changed inside a quote"][1] in README
+    assert CASES["misspelt reference"][1] in README
+
+
+def test_command_table_lists_every_command() -> None:
+    documented = set(re.findall(r"`briefing (\w[\w-]*)`", README))
+    assert documented == set(main.commands)
