@@ -334,8 +334,6 @@ def references_in(
                     yield from references_in(item, (*where, field, index))
 
 
-Entity = Source | Person | Organization | Place | Meeting | Commitment | Statement | Fact
-
 # Folder name (the kind) -> model; the order is the order of the site's sections.
 KINDS: dict[str, type[Strict]] = {
     "people": Person,
