@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ROOT ?= .
 
-.PHONY: site test check generate schema lint clean
+.PHONY: site test check coverage generate schema clean
 
 # One stamp per set of pins: reinstall only when the pins change.
 $(VENV)/.site-installed: requirements/site.txt pyproject.toml
@@ -23,6 +23,9 @@ site: $(VENV)/.site-installed
 
 check: $(VENV)/.site-installed
 	$(BIN)/briefing check --root $(ROOT)
+
+coverage: $(VENV)/.site-installed
+	$(BIN)/briefing coverage --root $(ROOT)
 
 generate: $(VENV)/.site-installed
 	$(BIN)/briefing generate --root $(ROOT)

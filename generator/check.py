@@ -139,7 +139,7 @@ class _Checker:
         self.texts = {source: ArticleText(text) for source, text in raw.texts.items()}
         self.kinds: dict[str, str] = {}
         self.files: dict[str, str] = {}
-        self.spans: dict[tuple[str, str], Span] = {}
+        self.spans: dict[tuple[str, str], tuple[Span, ...]] = {}
 
     def add(self, location: Location, message: str, hint: str = "") -> None:
         self.problems.append(Problem(location, message, hint))
@@ -259,9 +259,9 @@ class _Checker:
             return  # reported once, on the source's own file
         quotes = [quote for cited, quote in evidence.quotes() if cited == source]
         for index, quote in enumerate(quotes):
-            span = text.find(quote)
-            if span is not None:
-                self.spans[(source, quote)] = span
+            spans = self.spans.get((source, quote)) or tuple(text.find_all(quote))
+            if spans:
+                self.spans[(source, quote)] = spans
                 continue
             passage = text.closest(quote)
             self.add(

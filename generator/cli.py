@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from generator.check import check
+from generator.coverage import coverage
 from generator.load import load_corpus
 from generator.model import Corpus, json_schemas
 from generator.problems import Problem
@@ -127,6 +128,29 @@ def build_command(root: Path) -> None:
         raise Failed(f"error: mkdocs build failed; {SITE}/ was left as it was")
     index = (root / SITE / "index.html").resolve()
     click.echo(f"site built: open {index}")
+
+
+@main.command(name="coverage")
+@root_option
+@click.option(
+    "--fail-under",
+    type=click.IntRange(0, 100),
+    default=0,
+    help="Exit 1 if any source's coverage is below this percentage.",
+)
+@debug_option
+@_guarded
+def coverage_command(root: Path, fail_under: int) -> None:
+    """Per source: how many fact-bearing sentences the facts cite, and which are not cited."""
+    corpus = checked(root)
+    reports = coverage(corpus)
+    for report in reports:
+        click.echo(report.summary())
+        for sentence in report.uncited:
+            click.echo(f'  seeds/{report.source}.txt:{sentence.line}: "{sentence.text}"')
+    low = [r.source for r in reports if r.percent < fail_under]
+    if low:
+        raise Failed(f"error: coverage below {fail_under}% for {', '.join(low)}")
 
 
 @main.command(name="schema")

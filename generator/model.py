@@ -57,7 +57,15 @@ DateText = Annotated[
     # Before-validators run last-listed first: the year becomes text before the date check.
     BeforeValidator(_real_date),
     BeforeValidator(_year_as_text),
-    WithJsonSchema({"type": "string", "pattern": JSON_PATTERN}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": JSON_PATTERN},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "YYYY, YYYY-MM, YYYY-MM-DD, or an interval START/END of those.",
+        }
+    ),
 ]
 QuoteList = Annotated[
     list[Text],
@@ -120,7 +128,7 @@ def _cite_model(name: str, fields: tuple[str, ...]) -> type[BaseModel]:
     )
 
 
-PERSON_FACTS = ("name", "aliases", "country", "summary")
+PERSON_FACTS = ("name", "aliases", "epithets", "country", "summary")
 ORGANIZATION_FACTS = ("name", "aliases", "country", "parent", "summary")
 PLACE_FACTS = ("name", "aliases", "within", "summary")
 MEETING_FACTS = (
@@ -151,8 +159,10 @@ class Role(Strict):
     references: ClassVar[dict[str, tuple[str, ...]]] = {"organization": ("organizations",)}
 
 
+# "proposed": asked for or under discussion, not agreed; "stated": announced as an intention.
 CommitmentStatus = Literal[
-    "pledged", "in-progress", "stalled", "kept", "partly-kept", "broken", "withdrawn"
+    "proposed", "stated", "pledged", "in-progress", "stalled", "kept", "partly-kept", "broken",
+    "withdrawn",
 ]  # fmt: skip
 
 
@@ -182,6 +192,7 @@ class Source(Strict):
 class Person(Strict):
     name: Text
     aliases: list[Text] = []
+    epithets: list[Text] = Field(default=[], description="Names others call them, e.g. insults.")
     country: Id | None = None
     roles: list[Role] = []
     summary: Text | None = None
@@ -216,7 +227,9 @@ class Place(Strict):
     tags: list[Id] = []
     cite: PlaceCite = Field(default_factory=PlaceCite)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = PLACE_FACTS
-    references: ClassVar[dict[str, tuple[str, ...]]] = {"within": ("places",)}
+    # A country is an organization when it acts (North Korea) and a place when it is only
+    # where things happen (Vietnam); either can contain a place.
+    references: ClassVar[dict[str, tuple[str, ...]]] = {"within": ("places", "organizations")}
 
 
 class Meeting(Strict):
@@ -375,7 +388,7 @@ class Corpus:
 
     entities: dict[str, dict[str, Strict]]
     texts: dict[str, ArticleText]
-    spans: dict[tuple[str, str], Span]
+    spans: dict[tuple[str, str], tuple[Span, ...]]
     files: dict[str, str]
     kinds: dict[str, str]
 

@@ -66,19 +66,33 @@ class ArticleText:
         self.plain, self._offsets = normalize(raw)
 
     def find(self, quote: str) -> Span | None:
-        """The span of the quote in the text, or None; `[...]` skips words in between."""
+        """The first span of the quote in the text, or None; `[...]` skips words in between."""
+        spans = self.find_all(quote, limit=1)
+        return spans[0] if spans else None
+
+    def find_all(self, quote: str, limit: int | None = None) -> list[Span]:
+        """Every place the quote appears (words repeated in an article are cited everywhere)."""
         segments = [_plain(s) for s in ELLIPSIS.split(quote)]
         if not all(segments):
-            return None
-        start = position = -1
+            return []
+        spans: list[Span] = []
+        start = self.plain.find(segments[0])
+        while start >= 0 and (limit is None or len(spans) < limit):
+            end = self._match_rest(segments[1:], start + len(segments[0]))
+            if end is None:
+                break  # later starts cannot find the rest either
+            spans.append(Span(self._offsets[start], self._offsets[end - 1] + 1))
+            start = self.plain.find(segments[0], start + 1)
+        return spans
+
+    def _match_rest(self, segments: list[str], position: int) -> int | None:
+        """Where the remaining segments end when found in order from `position`, or None."""
         for segment in segments:
-            found = self.plain.find(segment, position + 1)
+            found = self.plain.find(segment, position)
             if found < 0:
                 return None
-            if start < 0:
-                start = found
-            position = found + len(segment) - 1
-        return Span(self._offsets[start], self._offsets[position] + 1)
+            position = found + len(segment)
+        return position
 
     def line_of(self, offset: int) -> int:
         return self.raw.count("\n", 0, offset) + 1
