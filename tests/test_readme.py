@@ -37,6 +37,19 @@ def test_every_content_example_passes_the_check(project: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+def test_examples_marked_as_shipped_are_the_shipped_files() -> None:
+    shipped = re.findall(
+        r"```yaml\n# (content/\S+\.yml)(, its (\w+))? \(as shipped\)\n(.*?)```", README, re.S
+    )
+    assert len(shipped) == 3
+    for path, _, field, text in shipped:
+        actual = (REPO / path).read_text(encoding="utf-8")
+        if field:
+            assert f"\n{text}" in actual, path
+        else:
+            assert actual.split("\n", 1)[1] == text, path  # all but the schema line
+
+
 def test_sample_errors_are_what_the_checker_prints(project: Path) -> None:
     # Line numbers move as curators edit the shipped files; the rest must match exactly.
     def unnumbered(line: str) -> str:
