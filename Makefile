@@ -39,4 +39,4 @@ test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site.partial build .pytest_cache .ruff_cache
+	rm -rf site site.partial site.previous build .pytest_cache .ruff_cache

@@ -14,6 +14,8 @@ from generator.load import RawCorpus, RawRecord, slug_hint, slugify
 from generator.model import (
     ANY_KIND,
     KINDS,
+    NOT_BLANK,
+    NOT_BLANK_QUOTE,
     SINGULAR,
     SLUG_PATTERN,
     Corpus,
@@ -111,6 +113,10 @@ def _validation_problem(
         hint = did_you_mean(str(value), choices) or f"use one of: {', '.join(choices)}"
         return Problem(location, f"`{field}` cannot be `{value}`", hint)
     if kind == "string_pattern_mismatch":
+        if error["ctx"]["pattern"] == NOT_BLANK:
+            return Problem(location, f"`{field}` is empty", "write the text, or remove the field")
+        if error["ctx"]["pattern"] == NOT_BLANK_QUOTE:
+            return Problem(location, f"`{field}`: the quote is empty", "write the exact words")
         if error["ctx"]["pattern"] == SLUG_PATTERN:
             # A path or a name written instead of an id: suggest the id it most likely means.
             candidate = slugify(str(value).rsplit("/", 1)[-1])
@@ -126,7 +132,8 @@ def _validation_problem(
     if kind == "date":
         return Problem(location, f"`{field}`: {error['msg']}", f"dates are {FORMS}")
     if kind == "too_short":
-        return Problem(location, f"`{field}` needs at least one item", "")
+        hint = 'write `SOURCE-ID: "the exact words"`' if "cite" in where else ""
+        return Problem(location, f"`{field}` needs at least one item", hint)
     return Problem(location, f"`{field}`: {error['msg']}", "")
 
 
@@ -136,7 +143,8 @@ class _Checker:
     def __init__(self, raw: RawCorpus) -> None:
         self.raw = raw
         self.problems: list[Problem] = list(raw.problems)
-        self.texts = {source: ArticleText(text) for source, text in raw.texts.items()}
+        # A blank article is reported once, on its source, and cannot hold any quote.
+        self.texts = {s: ArticleText(text) for s, text in raw.texts.items() if text.strip()}
         self.kinds: dict[str, str] = {}
         self.files: dict[str, str] = {}
         self.spans: dict[tuple[str, str], tuple[Span, ...]] = {}
@@ -259,7 +267,9 @@ class _Checker:
             return  # reported once, on the source's own file
         quotes = [quote for cited, quote in evidence.quotes() if cited == source]
         for index, quote in enumerate(quotes):
-            spans = self.spans.get((source, quote)) or tuple(text.find_all(quote))
+            spans = self.spans.get((source, quote)) or tuple(
+                span for found in text.find_all(quote) for span in found
+            )
             if spans:
                 self.spans[(source, quote)] = spans
                 continue
@@ -272,8 +282,10 @@ class _Checker:
 
     def check_verbatim(self, record: RawRecord, statement: Statement) -> None:
         evidence = statement.cite.text  # type: ignore[attr-defined]
-        cited = [s for s in (evidence.sources() if evidence else []) if s in self.texts]
-        if not cited or any(self.texts[s].find(statement.text) for s in cited):
+        cited = list(evidence.sources() if evidence else [])
+        if not cited or any(s not in self.texts for s in cited):
+            return  # a missing article is reported on its source; nothing to compare with
+        if any(self.texts[s].find(statement.text) for s in cited):
             return
         passage = self.texts[cited[0]].closest(statement.text)
         self.add(
@@ -285,6 +297,13 @@ class _Checker:
 
     def check_source(self, record: RawRecord, source: Source) -> None:
         text = self.texts.get(record.id)
+        if text is None and record.id in self.raw.texts:
+            self.add(
+                Location(f"seeds/{record.id}.txt"),
+                "the article text is empty",
+                "paste the article's text into the file",
+            )
+            return
         if text is None:
             self.add(
                 Location(record.path),
@@ -302,7 +321,7 @@ class _Checker:
                 )
 
     def check_orphan_texts(self) -> None:
-        for source in sorted(self.texts):
+        for source in sorted(self.raw.texts):
             if self.kinds.get(source) != "sources":
                 self.add(
                     Location(f"seeds/{source}.txt"),

@@ -95,7 +95,12 @@ def source_coverage(corpus: Corpus, source_id: str) -> SourceCoverage:
     quoted = [
         span for (cited, _), spans in corpus.spans.items() if cited == source_id for span in spans
     ]
-    excluded = [span for passage in source.boilerplate for span in article.find_all(passage)]
+    excluded = [
+        span
+        for passage in source.boilerplate
+        for found in article.find_all(passage)
+        for span in found
+    ]
     cited: list[Sentence] = []
     uncited: list[Sentence] = []
     boilerplate: list[Sentence] = []

@@ -18,6 +18,8 @@ from generator.problems import Location, Problem
 CONTENT = "content"
 SEEDS = "seeds"
 SLUG = re.compile(SLUG_PATTERN)
+# Ids that name generated pages of their own.
+RESERVED = frozenset({"index"})
 
 
 @dataclass
@@ -65,6 +67,19 @@ def slug_hint(name: str) -> str:
     suggestion = slugify(name)
     example = f", e.g. `{suggestion}`" if suggestion and SLUG.fullmatch(suggestion) else ""
     return f"ids are lowercase letters and digits joined by single hyphens{example}"
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, refusing aliases: a content file says each thing once, and an alias can
+    expand exponentially ("billion laughs") or refer to itself."""
+
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (`*name`) are not supported", event.start_mark
+            )
+        return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -124,12 +139,33 @@ class _Reader:
             return node.value
 
 
-def _yaml_problem(path: str, error: yaml.YAMLError) -> Problem:
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _code(character: object) -> int:
+    return ord(character) if isinstance(character, str) else int(character)  # type: ignore[call-overload]
+
+
+def _yaml_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
+    if isinstance(error, yaml.reader.ReaderError):
+        # Raised before any mark exists: the position is an offset into the text.
+        return Problem(
+            Location(path, *_position(text, error.position)),
+            f"character {_code(error.character):#06x} is not allowed in YAML",
+            "remove the control character",
+        )
     problem_mark = getattr(error, "problem_mark", None)
     context_mark = getattr(error, "context_mark", None)
     mark = problem_mark or context_mark
     location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-    message = f"YAML syntax: {getattr(error, 'problem', None) or error}"
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    if problem == "but found another document":
+        return Problem(location, "a second YAML document (`---`)", "one file holds one entity")
+    if "aliases" in problem:
+        return Problem(location, problem, "write the value out in full")
+    message = f"YAML syntax: {problem}"
     context = getattr(error, "context", None)
     if context and context_mark and problem_mark:
         where = f"{context_mark.line + 1}:{context_mark.column + 1}"
@@ -153,9 +189,12 @@ def read_record(root: Path, file: Path, kind: str) -> tuple[RawRecord, list[Prob
         problem = Problem(Location(path), f"not UTF-8 text ({error.reason})", "save as UTF-8")
         return unreadable, [problem]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        return unreadable, [_yaml_problem(path, error)]
+        return unreadable, [_yaml_problem(path, text, error)]
+    except RecursionError:
+        problem = Problem(Location(path), "nested too deeply to read", "flatten the structure")
+        return unreadable, [problem]
     if node is None:
         problem = Problem(Location(path), "the file is empty", "write its fields, `name: ...`")
         return unreadable, [problem]
@@ -204,6 +243,15 @@ def _content_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
                         f"rename the file; {slug_hint(file.stem)}",
                     )
                 )
+            elif file.stem in RESERVED:
+                problems.append(
+                    Problem(
+                        Location(relative),
+                        f"`{file.stem}` is reserved for the {entry.name} index page",
+                        "rename the file",
+                    )
+                )
+                continue
             found.append((entry.name, file))
     return found, problems
 

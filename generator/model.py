@@ -50,7 +50,11 @@ def _quotes_as_list(value: Any) -> Any:
     )
 
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+# Text must hold something besides white space; a quote, something besides `[...]`.
+NOT_BLANK = r"\S"
+NOT_BLANK_QUOTE = r"[^\s.\[\]\u2026]"
+Text = Annotated[str, StringConstraints(min_length=1, pattern=NOT_BLANK)]
+Quote = Annotated[str, StringConstraints(min_length=1, pattern=NOT_BLANK_QUOTE)]
 Id = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 DateText = Annotated[
     str,
@@ -68,13 +72,18 @@ DateText = Annotated[
     ),
 ]
 QuoteList = Annotated[
-    list[Text],
+    list[Quote],
+    Field(min_length=1),
     BeforeValidator(_quotes_as_list),
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "minLength": 1},
-                {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+                {"type": "string", "pattern": NOT_BLANK_QUOTE},
+                {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": NOT_BLANK_QUOTE},
+                    "minItems": 1,
+                },
             ],
             "description": "The exact words of the source: one quote, or a list of quotes.",
         }

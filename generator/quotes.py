@@ -20,6 +20,8 @@ _TYPOGRAPHIC = str.maketrans(
 _SPACE = re.compile(r"\s+")
 # A curator may leave words out of a quote by writing [...] (or […]) where they were.
 ELLIPSIS = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\s*")
+# How many characters `[...]` may leave out: enough for a clause, not for half an article.
+MAX_GAP = 400
 
 
 @dataclass(frozen=True)
@@ -65,34 +67,58 @@ class ArticleText:
         self.raw = raw
         self.plain, self._offsets = normalize(raw)
 
-    def find(self, quote: str) -> Span | None:
-        """The first span of the quote in the text, or None; `[...]` skips words in between."""
-        spans = self.find_all(quote, limit=1)
-        return spans[0] if spans else None
+    def find(self, quote: str) -> tuple[Span, ...] | None:
+        """The spans of the first occurrence (one per `[...]`-separated segment), or None."""
+        found = self.find_all(quote, limit=1)
+        return found[0] if found else None
 
-    def find_all(self, quote: str, limit: int | None = None) -> list[Span]:
-        """Every place the quote appears (words repeated in an article are cited everywhere)."""
+    def find_all(self, quote: str, limit: int | None = None) -> list[tuple[Span, ...]]:
+        """Every occurrence of the quote (words repeated in an article are cited everywhere), each
+        as the spans of its segments: words left out with `[...]` are not part of the citation."""
         segments = [_plain(s) for s in ELLIPSIS.split(quote)]
         if not all(segments):
             return []
-        spans: list[Span] = []
-        start = self.plain.find(segments[0])
-        while start >= 0 and (limit is None or len(spans) < limit):
-            end = self._match_rest(segments[1:], start + len(segments[0]))
-            if end is None:
+        found: list[tuple[Span, ...]] = []
+        start = self._find_word(segments[0], 0)
+        while start >= 0 and (limit is None or len(found) < limit):
+            rest = self._match_rest(segments[1:], start + len(segments[0]))
+            if rest is None:
                 break  # later starts cannot find the rest either
-            spans.append(Span(self._offsets[start], self._offsets[end - 1] + 1))
-            start = self.plain.find(segments[0], start + 1)
-        return spans
+            found.append((self._span(start, start + len(segments[0])), *rest))
+            start = self._find_word(segments[0], start + 1)
+        return found
 
-    def _match_rest(self, segments: list[str], position: int) -> int | None:
-        """Where the remaining segments end when found in order from `position`, or None."""
+    def _span(self, start: int, end: int) -> Span:
+        return Span(self._offsets[start], self._offsets[end - 1] + 1)
+
+    def _find_word(self, segment: str, position: int) -> int:
+        """Where the segment next occurs from `position` without starting or ending inside a
+        word ("clear" is not in "unclear"), or -1."""
+        found = self.plain.find(segment, position)
+        while found >= 0:
+            end = found + len(segment)
+            starts_clean = not (
+                segment[0].isalnum() and found > 0 and self.plain[found - 1].isalnum()
+            )
+            ends_clean = not (
+                segment[-1].isalnum() and end < len(self.plain) and self.plain[end].isalnum()
+            )
+            if starts_clean and ends_clean:
+                return found
+            found = self.plain.find(segment, found + 1)
+        return -1
+
+    def _match_rest(self, segments: list[str], position: int) -> list[Span] | None:
+        """The spans of the remaining segments, found in order and each within MAX_GAP of the
+        previous one, or None."""
+        spans: list[Span] = []
         for segment in segments:
-            found = self.plain.find(segment, position)
-            if found < 0:
+            found = self._find_word(segment, position)
+            if found < 0 or found - position > MAX_GAP:
                 return None
+            spans.append(self._span(found, found + len(segment)))
             position = found + len(segment)
-        return position
+        return spans
 
     def line_of(self, offset: int) -> int:
         return self.raw.count("\n", 0, offset) + 1
@@ -100,6 +126,8 @@ class ArticleText:
     def closest(self, quote: str) -> Passage:
         """The passage of the article that best matches a quote that was not found."""
         wanted = _plain(ELLIPSIS.sub(" ", quote))
+        if not wanted or not self.plain:
+            return Passage("", 1)
         match = fuzz.partial_ratio_alignment(wanted, self.plain)
         start, end = match.dest_start, match.dest_end
         # Widen to whole words so the curator sees words, not fragments.

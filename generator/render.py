@@ -48,9 +48,9 @@ class Md(str):
     """Markdown built by the generator itself: safe to emit without escaping."""
 
 
-_ALWAYS = re.compile(r"([\\`*_{}\[\]()|])")
-# These only start markup at the beginning of a line: headings, lists, rules, setext underlines.
-_LEADING = re.compile(r"^([#+\-])|^(\d+)([.)])")
+_ALWAYS = re.compile(r"([\\`*_{}\[\]()|#])")
+# These only start markup at the beginning of a line: lists, rules, admonitions.
+_LEADING = re.compile(r"^([+\-!])|^(\d+)([.)])")
 
 
 def md_escape(value: object) -> Md:
@@ -60,6 +60,8 @@ def md_escape(value: object) -> Md:
     text = " ".join(str(value).split())
     text = html.escape(text, quote=False)
     text = _ALWAYS.sub(r"\\\1", text)
+    # `~` has no backslash escape, yet `~~~` opens a fenced code block: use its entity.
+    text = text.replace("~", "&#126;")
     return Md(_LEADING.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text))
 
 
@@ -193,10 +195,10 @@ class Renderer:
                 )
         return pages
 
-    def assets(self) -> dict[str, str]:
+    def assets(self) -> dict[str, bytes]:
         folder = self.root / TEMPLATES / ASSETS
         return {
-            f"{ASSETS}/{file.relative_to(folder).as_posix()}": file.read_text(encoding="utf-8")
+            f"{ASSETS}/{file.relative_to(folder).as_posix()}": file.read_bytes()
             for file in sorted(folder.rglob("*"))
             if file.is_file()
         }

@@ -4,6 +4,7 @@ The only module that writes pages."""
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -23,14 +24,30 @@ def _safe(relative: str) -> PurePosixPath:
     return path
 
 
-def write_tree(folder: Path, files: dict[str, str]) -> WriteReport:
-    """Make `folder` hold exactly `files` (relative path -> text), touching only what differs."""
-    wanted = {_safe(path): text.encode("utf-8") for path, text in files.items()}
+def _make_room(folder: Path, path: PurePosixPath) -> None:
+    """Remove a stale file where a folder is now wanted, or a stale folder where a file is."""
+    for depth in range(1, len(path.parts)):
+        parent = folder.joinpath(*path.parts[:depth])
+        if parent.is_file():
+            parent.unlink()
+    target = folder / path
+    if target.is_dir():
+        shutil.rmtree(target)
+
+
+def write_tree(folder: Path, files: dict[str, str | bytes]) -> WriteReport:
+    """Make `folder` hold exactly `files` (relative path -> text or bytes), touching only what
+    differs."""
+    wanted = {
+        _safe(path): data.encode("utf-8") if isinstance(data, str) else data
+        for path, data in files.items()
+    }
     written: list[str] = []
     for path, data in sorted(wanted.items()):
         target = folder / path
         if target.is_file() and target.read_bytes() == data:
             continue
+        _make_room(folder, path)
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.partial")
         partial.write_bytes(data)

@@ -249,3 +249,93 @@ def test_debug_shows_the_traceback_of_an_internal_error(project: Path) -> None:
     debug = briefing("generate", "--root", project, "--debug")
     assert debug.returncode == 1
     assert "Traceback" in debug.stderr
+
+
+def _append(file: Path, text: str) -> None:
+    with file.open("a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+# Input that is malformed in ways a curator rarely means, but must never crash the check.
+ODD_CASES: dict[str, tuple[Change, Expected]] = {
+    "YAML alias": (
+        lambda p: _append(p / KIM, "extra: &a [*a]\n"),
+        lambda p: (
+            f"{at(p, KIM, '*a')}: error: aliases (`*name`) are not supported "
+            "(hint: write the value out in full)"
+        ),
+    ),
+    "control character": (
+        lambda p: edit(p / KIM, "name: Kim Jong Un", "name: Kim\x01 Jong Un"),
+        lambda p: (
+            f"{at(p, KIM, chr(1))}: error: character 0x0001 is not allowed in YAML "
+            "(hint: remove the control character)"
+        ),
+    ),
+    "second document": (
+        lambda p: _append(p / KIM, "---\nname: Other\n"),
+        lambda p: (
+            f"{at(p, KIM, chr(10) + '---', skip=1)}: error: a second YAML document (`---`) "
+            "(hint: one file holds one entity)"
+        ),
+    ),
+    "deep nesting": (
+        lambda p: _append(p / KIM, "extra: " + "[" * 3000 + "]" * 3000 + "\n"),
+        lambda p: f"{KIM}:1:1: error: nested too deeply to read (hint: flatten the structure)",
+    ),
+    "blank text": (
+        lambda p: edit(p / KIM, "name: Kim Jong Un", "name: ' '"),
+        lambda p: (
+            f"{at(p, KIM, chr(39) + ' ' + chr(39))}: error: `name` is empty "
+            "(hint: write the text, or remove the field)"
+        ),
+    ),
+    "empty quote list": (
+        lambda p: edit(
+            p / "content/people/kim-hyok-chol.yml",
+            "  country:\n    dw-2019-02-09:",
+            "  country:\n    diplomat-2019-02: []\n    dw-2019-02-09:",
+        ),
+        lambda p: (
+            f"{at(p, 'content/people/kim-hyok-chol.yml', '[]')}: error: "
+            "`cite.country.diplomat-2019-02` needs at least one item "
+            '(hint: write `SOURCE-ID: "the exact words"`)'
+        ),
+    ),
+    "quote that is only an ellipsis": (
+        lambda p: edit(
+            p / "content/people/kim-hyok-chol.yml",
+            "  country:\n    dw-2019-02-09:",
+            "  country:\n    diplomat-2019-02: '[...]'\n    dw-2019-02-09:",
+        ),
+        lambda p: (
+            f"{at(p, 'content/people/kim-hyok-chol.yml', chr(39) + '[...]')}: error: "
+            "`cite.country.diplomat-2019-02[0]`: the quote is empty (hint: write the exact words)"
+        ),
+    ),
+    "id reserved for an index page": (
+        lambda p: shutil.copy(p / BIEGUN, p / "content/people/index.yml"),
+        lambda p: (
+            "content/people/index.yml:1:1: error: `index` is reserved for the people index "
+            "page (hint: rename the file)"
+        ),
+    ),
+    "empty article": (
+        lambda p: (p / "seeds/diplomat-2019-02.txt").write_text("\n", encoding="utf-8"),
+        lambda p: (
+            "seeds/diplomat-2019-02.txt:1:1: error: the article text is empty "
+            "(hint: paste the article's text into the file)"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(ODD_CASES))
+def test_odd_input_gives_a_located_problem_not_a_crash(project: Path, case: str) -> None:
+    change, expected = ODD_CASES[case]
+    change(project)
+    wanted = expected(project)
+    result = briefing("check", "--root", project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stderr.splitlines()[0] == wanted

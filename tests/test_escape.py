@@ -39,12 +39,23 @@ HOSTILE = [
     "![alt](x.png)",
     "line one\nline two\n\n    indented",
     "Kim's “quote” – dash — and [...]",
+    "~~~",
+    "```python",
+    "~~strike~~ and ~sub~",
+    "Room #4 ends with #",
+    ": a definition",
+    "==mark== ^^ins^^",
+    "[TOC]",
+    "!!! note",
+    "??? tip",
+    "*[HTML]: Hyper Text",
 ]
 
 
 def _extensions() -> list[str]:
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    names = []
+    # MkDocs always adds these to the configured ones.
+    names = ["toc", "tables", "fenced_code"]
     for entry in config["markdown_extensions"]:
         names.append(next(iter(entry)) if isinstance(entry, dict) else entry)
     return names

@@ -42,12 +42,32 @@ def test_other_differences_do_not(quote: str) -> None:
     assert DIPLOMAT.find(quote) is None
 
 
-def test_span_points_at_the_original_text() -> None:
-    span = DIPLOMAT.find('"I would say [...] we\'ve agreed to meet again," Biegun said')
-    assert span is not None
-    original = DIPLOMAT.raw[span.start : span.end]
-    assert original.startswith("“I would say it was a productive")
-    assert original.endswith("we’ve agreed to meet again,” Biegun said")
+def test_spans_point_at_the_original_text_one_per_segment() -> None:
+    spans = DIPLOMAT.find('"I would say [...] we\'ve agreed to meet again," Biegun said')
+    assert spans is not None and len(spans) == 2
+    first, second = (DIPLOMAT.raw[span.start : span.end] for span in spans)
+    assert first == "“I would say"
+    assert second == "we’ve agreed to meet again,” Biegun said"
+    # The left-out words are not part of the citation.
+    assert "productive" not in first + second
+
+
+def test_a_quote_does_not_start_or_end_inside_a_word() -> None:
+    assert DW.find("clear") is not None
+    assert DW.find("lear") is None
+    assert ArticleText("It is unclear.").find("clear") is None
+    assert ArticleText("It is unclear.").find("unclear.") is not None
+
+
+def test_ellipsis_cannot_leave_out_half_an_article() -> None:
+    text = ArticleText("Alpha said yes. " + "Filler words here. " * 40 + "Omega said no.")
+    assert text.find("Alpha said yes. [...] Omega said no.") is None
+    assert ArticleText("Alpha said yes. Then Omega said no.").find("Alpha [...] no.") is not None
+
+
+def test_closest_passage_of_an_empty_text_or_quote() -> None:
+    assert ArticleText("").closest("anything").text == ""
+    assert DW.closest("[...]").text == ""
 
 
 def test_ellipsis_parts_must_come_in_order() -> None:

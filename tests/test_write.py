@@ -29,3 +29,12 @@ def test_refuses_paths_outside_the_folder(tmp_path: Path, path: str) -> None:
     with pytest.raises(ValueError):
         write_tree(tmp_path / "out", {path: "x"})
     assert not (tmp_path / "escape.md").exists()
+
+
+def test_a_file_may_replace_a_folder_and_back(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"x/y.md": "Y", "logo.png": b"\x89PNG"})
+    assert (tmp_path / "logo.png").read_bytes() == b"\x89PNG"
+    write_tree(tmp_path, {"x": "now a file"})
+    assert (tmp_path / "x").read_text() == "now a file"
+    write_tree(tmp_path, {"x/z.md": "Z"})
+    assert (tmp_path / "x/z.md").read_text() == "Z"
