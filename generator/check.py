@@ -36,6 +36,22 @@ def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
     return f"did you mean `{close[0]}`?" if close else ""
 
 
+# Below this similarity (0-100) the "closest passage" is noise, not a help.
+CLOSEST_SCORE = 60
+CLOSEST_CHARS = 240
+
+
+def closest_hint(text: ArticleText, source: str, quote: str) -> str:
+    """Where the article says something like the quote, for a curator to compare."""
+    passage = text.closest(quote)
+    if not passage.text or passage.score < CLOSEST_SCORE:
+        return f"nothing like it in seeds/{source}.txt; copy the words from the article"
+    shown = passage.text
+    if len(shown) > CLOSEST_CHARS:
+        shown = shown[:CLOSEST_CHARS].rsplit(" ", 1)[0] + " …"
+    return f'closest passage, seeds/{source}.txt:{passage.line}: "{shown}"'
+
+
 def _dotted(where: Where) -> str:
     text = ""
     for part in where:
@@ -273,11 +289,10 @@ class _Checker:
             if spans:
                 self.spans[(source, quote)] = spans
                 continue
-            passage = text.closest(quote)
             self.add(
                 record.marks.at((*where, index)),
                 f"quote not found in `{source}`",
-                f'closest passage, seeds/{source}.txt:{passage.line}: "{passage.text}"',
+                closest_hint(text, source, quote),
             )
 
     def check_verbatim(self, record: RawRecord, statement: Statement) -> None:
@@ -287,12 +302,11 @@ class _Checker:
             return  # a missing article is reported on its source; nothing to compare with
         if any(self.texts[s].find(statement.text) for s in cited):
             return
-        passage = self.texts[cited[0]].closest(statement.text)
+        hint = closest_hint(self.texts[cited[0]], cited[0], statement.text)
         self.add(
             record.marks.at(("text",)),
             f"the statement's `text` is not verbatim in `{cited[0]}`",
-            f'closest passage, seeds/{cited[0]}.txt:{passage.line}: "{passage.text}"; '
-            "mark left-out words with [...]",
+            f"{hint}; mark left-out words with [...]",
         )
 
     def check_source(self, record: RawRecord, source: Source) -> None:
@@ -313,11 +327,10 @@ class _Checker:
             return
         for index, passage in enumerate(source.boilerplate):
             if text.find(passage) is None:
-                closest = text.closest(passage)
                 self.add(
                     record.marks.at(("boilerplate", index)),
                     f"boilerplate passage not found in `{record.id}`",
-                    f'closest passage, seeds/{record.id}.txt:{closest.line}: "{closest.text}"',
+                    closest_hint(text, record.id, passage),
                 )
 
     def check_orphan_texts(self) -> None:

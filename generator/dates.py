@@ -11,10 +11,10 @@ from typing import Literal
 
 Precision = Literal["day", "month", "year", "interval"]
 
-_SINGLE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_SINGLE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, or an interval START/END of those"
 # The same grammar for the JSON Schema, so editors flag malformed dates while typing.
-JSON_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
+JSON_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$"
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def _display_single(text: str) -> str:
 def _single(text: str) -> tuple[date, date, Precision]:
     match = _SINGLE.fullmatch(text)
     if not match:
-        raise ValueError(f"`{text}` is not a date: write {FORMS}")
+        raise ValueError(f"`{text}` is not a date")
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
     if month is None:
@@ -75,7 +75,7 @@ def _single(text: str) -> tuple[date, date, Precision]:
 def parse_period(text: str) -> Period:
     """Parse a curator's date; raises ValueError with a message a curator can act on."""
     if text.count("/") > 1:
-        raise ValueError(f"`{text}` is not a date: write {FORMS}")
+        raise ValueError(f"`{text}` is not a date")
     if "/" in text:
         first, last = text.split("/")
         start = _single(first)[0]

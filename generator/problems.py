@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 
 @dataclass(frozen=True, order=True)
@@ -25,10 +24,9 @@ class Problem:
     location: Location
     message: str
     hint: str = ""
-    severity: Literal["error", "warning"] = "error"
 
     def format(self) -> str:
-        line = f"{self.location}: {self.severity}: {self.message}"
+        line = f"{self.location}: error: {self.message}"
         return f"{line} (hint: {self.hint})" if self.hint else line
 
 

@@ -38,6 +38,7 @@ class Passage:
 
     text: str
     line: int
+    score: float = 0.0
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
@@ -137,4 +138,5 @@ class ArticleText:
             end += 1
         raw_start = self._offsets[start]
         raw_end = self._offsets[end - 1] + 1 if end > start else raw_start
-        return Passage(_plain(self.raw[raw_start:raw_end]), self.line_of(raw_start))
+        text = _plain(self.raw[raw_start:raw_end])
+        return Passage(text, self.line_of(raw_start), match.score)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
+from generator.check import closest_hint
 from generator.quotes import ArticleText
 
 DIPLOMAT = ArticleText((REPO / "seeds/diplomat-2019-02.txt").read_text(encoding="utf-8"))
@@ -92,3 +93,11 @@ def test_every_seed_is_kept_byte_for_byte(tmp_path: Path) -> None:
     }
     for original, copy in pairs.items():
         assert (REPO / "seeds" / copy).read_bytes() == (shared / original).read_bytes()
+
+
+def test_hint_names_no_passage_when_nothing_is_alike() -> None:
+    assert closest_hint(DW, "dw", "qzxv wyqj kvzx").startswith("nothing like it in seeds/dw.txt")
+    near = closest_hint(DW, "dw", "Biegun said after the two-day meeting in the capital")
+    assert near.startswith("closest passage, seeds/dw.txt:")
+    long = closest_hint(DW, "dw", DW.plain[:2000])
+    assert len(long) < 320 and long.endswith(' …"')
