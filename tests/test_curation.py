@@ -47,12 +47,34 @@ def test_commitments_carry_a_status_history() -> None:
     assert set(commitments) == {
         "singapore-denuclearization", "singapore-security-guarantees", "singapore-peace-regime",
         "singapore-return-of-remains", "transforming-us-dprk-relations",
-        "trump-halt-military-exercises", "envoys-meet-again-before-hanoi",
-        "second-summit-time-and-place", "us-corresponding-measures",
+        "trump-halt-military-exercises", "trump-invite-kim-white-house",
+        "envoys-meet-again-before-hanoi", "second-summit-time-and-place",
+        "us-corresponding-measures",
     }  # fmt: skip
     for commitment in commitments.values():
         assert commitment.status_history
         assert all(change.cite.quotes() for change in commitment.status_history)
+
+
+def test_commitment_status_is_no_stronger_than_the_evidence() -> None:
+    # Being discussed (at the Pyongyang talks) leaves a pledge pledged; only denuclearization has
+    # a step reported toward it (North Korea's "disarmament gestures taken last year").
+    commitments = CORPUS.of("commitments", Commitment)
+    latest = {i: c.status_history[-1].status for i, c in commitments.items()}
+    assert latest == {
+        "singapore-denuclearization": "in-progress",
+        "singapore-security-guarantees": "pledged",
+        "singapore-peace-regime": "pledged",
+        "singapore-return-of-remains": "pledged",
+        "transforming-us-dprk-relations": "pledged",
+        "trump-halt-military-exercises": "stated",
+        "trump-invite-kim-white-house": "stated",
+        "envoys-meet-again-before-hanoi": "pledged",
+        "second-summit-time-and-place": "pledged",
+        "us-corresponding-measures": "proposed",
+    }
+    statuses = [c.status for c in commitments["singapore-denuclearization"].status_history]
+    assert statuses == ["pledged", "in-progress", "in-progress"]
 
 
 def test_every_direct_quotation_is_a_statement() -> None:
@@ -63,3 +85,20 @@ def test_every_direct_quotation_is_a_statement() -> None:
         "stephen-biegun", "stephen-biegun", "stephen-biegun",
         "us-state-department", "us-state-department",
     ]  # fmt: skip
+
+
+def test_statement_dates_and_media() -> None:
+    # "Last week" in DW's article of Saturday 9 February 2019 is the Sunday-to-Saturday week before;
+    # the tweets' Friday is DW's; how the spokesperson spoke is not reported.
+    statements = CORPUS.of("statements", Statement)
+    assert {i: (s.date, s.medium) for i, s in statements.items()} == {
+        "biegun-concrete-deliverables": ("2019-01-27/2019-02-02", "remarks"),
+        "biegun-constructive-place": ("2019-02", "remarks"),
+        "biegun-discussions-productive": ("2019-02-08/2019-02-09", "remarks"),
+        "presidential-office-envoys-meeting": (None, "other"),
+        "state-department-meet-again": ("2019-02-08/2019-02-09", "statement"),
+        "state-department-singapore-commitments": ("2019-02", "release"),
+        "trump-special-bond": (None, "remarks"),
+        "trump-tweet-economic-rocket": ("2019-02-08", "tweet"),
+        "trump-tweet-hanoi-date": ("2019-02-08", "tweet"),
+    }
