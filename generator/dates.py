@@ -34,6 +34,9 @@ class Period:
         if self.precision != "interval":
             return _display_single(self.text)
         first, last = self.text.split("/")
+        if len(first) == len(last) == 10 and (self.end - self.start).days == 6:
+            # Seven days from a Sunday: how the articles speak ("the week beginning Feb. 17").
+            return f"week of {_display_single(first)}"
         if len(first) == len(last) == 10 and first[:4] == last[:4]:
             # Same-year days read as "27–28 February 2019" or "27 February – 3 March 2019".
             if first[:7] == last[:7]:
@@ -41,6 +44,19 @@ class Period:
             month = calendar.month_name[self.start.month]
             return f"{self.start.day} {month} – {_display_single(last)}"
         return f"{_display_single(first)} – {_display_single(last)}"
+
+    def month_key(self) -> str:
+        """The timeline group this date belongs to: its month, or its year if no finer."""
+        if self.precision == "year" or (
+            self.precision == "interval" and self.start.year != self.end.year
+        ):
+            return f"{self.start.year}"
+        return f"{self.start.year}-{self.start.month:02d}"
+
+
+def month_heading(key: str) -> str:
+    """ "2019-02" as "February 2019", "2017" as itself."""
+    return _display_single(key)
 
 
 def _display_single(text: str) -> str:

@@ -1,5 +1,5 @@
-"""Derived views of the checked corpus, built once: who names whom, events in time order, and the
-date the briefing speaks as of."""
+"""Derived views of the checked corpus, built once: who names whom (and with which evidence),
+events in time order, and the date the briefing speaks as of."""
 
 from __future__ import annotations
 
@@ -7,17 +7,47 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from pydantic import BaseModel
+
 from generator.dates import Period, parse_period
-from generator.model import Corpus, Meeting, Source, Strict, references_in
+from generator.model import (
+    Commitment,
+    Corpus,
+    Evidence,
+    Meeting,
+    Source,
+    Strict,
+    Where,
+    references_in,
+)
 
 
 @dataclass(frozen=True)
 class Backlink:
-    """Entity `source_id` (of `kind`) names the target in its field `field`."""
+    """Entity `source_id` (of `kind`) names the target at `where`, a path into its fields
+    such as ("roles", 0, "organization")."""
 
     kind: str
     source_id: str
-    field: str
+    where: Where
+
+    @property
+    def field(self) -> str:
+        return ".".join(str(p) for p in self.where if isinstance(p, str))
+
+
+def evidence_at(entity: Strict, where: Where) -> Evidence | None:
+    """The citation covering the value at `where`: the item's own `cite` for a list of items
+    (a role), otherwise the entity's `cite.<field>`."""
+    if len(where) >= 3 and isinstance(where[1], int):
+        item = getattr(entity, str(where[0]))[where[1]]
+        cite = getattr(item, "cite", None)
+        return cite if isinstance(cite, Evidence) else None
+    cite = getattr(entity, "cite", None)
+    if isinstance(cite, BaseModel):
+        value = getattr(cite, str(where[0]), None)
+        return value if isinstance(value, Evidence) else None
+    return None
 
 
 def period_of(entity: Strict) -> Period | None:
@@ -28,10 +58,12 @@ def period_of(entity: Strict) -> Period | None:
 def chronological(ids: list[str], corpus: Corpus) -> list[str]:
     """Ids in time order (undated last), ties broken by id so the order is stable."""
 
-    def key(entity_id: str) -> tuple[bool, date, str]:
+    def key(entity_id: str) -> tuple[bool, date, date, str]:
         entity = corpus.get(entity_id)
         period = period_of(entity) if entity else None
-        return period is None, period.start if period else date.max, entity_id
+        if period is None:
+            return True, date.max, date.max, entity_id
+        return False, period.start, period.end, entity_id
 
     return sorted(ids, key=key)
 
@@ -41,14 +73,24 @@ class Views:
     backlinks: dict[str, list[Backlink]]
     as_of: Period | None
 
-    def naming(self, target: str, kind: str, field: str | None = None) -> list[str]:
-        """Ids of the entities of `kind` that name `target` (in `field`, if given)."""
+    def naming(self, target: str, kind: str, *fields: str) -> list[str]:
+        """Ids of the entities of `kind` that name `target` (in one of `fields`, if given)."""
         found = (
             b.source_id
             for b in self.backlinks.get(target, [])
-            if b.kind == kind and (field is None or b.field == field)
+            if b.kind == kind and (not fields or b.field in fields)
         )
         return list(dict.fromkeys(found))
+
+    def links_to(self, target: str, *kinds: str) -> list[Backlink]:
+        return [b for b in self.backlinks.get(target, []) if b.kind in kinds]
+
+    def is_upcoming(self, entity: Strict) -> bool:
+        """Still ahead as of the newest source: scheduled, or dated after it."""
+        if isinstance(entity, Meeting) and entity.status in ("scheduled", "proposed", "postponed"):
+            return True
+        period = period_of(entity)
+        return bool(self.as_of and period and period.start > self.as_of.end)
 
 
 def build_views(corpus: Corpus) -> Views:
@@ -56,8 +98,7 @@ def build_views(corpus: Corpus) -> Views:
     for kind, entities in corpus.entities.items():
         for entity_id, entity in entities.items():
             for where, target, _kinds in references_in(entity):
-                field = ".".join(str(p) for p in where if isinstance(p, str))
-                backlinks[target].append(Backlink(kind, entity_id, field))
+                backlinks[target].append(Backlink(kind, entity_id, where))
     published = [parse_period(s.published) for s in corpus.of("sources", Source).values()]
     as_of = max(published, key=lambda p: p.end, default=None)
     return Views(dict(backlinks), as_of)
@@ -66,10 +107,46 @@ def build_views(corpus: Corpus) -> Views:
 def upcoming(corpus: Corpus, views: Views) -> list[str]:
     """Meetings still ahead as of the newest source, soonest first."""
     meetings = corpus.of("meetings", Meeting)
-    ahead = [
-        i
-        for i, m in meetings.items()
-        if m.status in ("scheduled", "proposed", "postponed")
-        or (views.as_of and m.date and parse_period(m.date).start > views.as_of.end)
-    ]
-    return chronological(ahead, corpus)
+    return chronological([i for i, m in meetings.items() if views.is_upcoming(m)], corpus)
+
+
+def current_status(commitment: Commitment) -> int:
+    """The index of the newest entry of a status history (by date, then by order written)."""
+    entries = list(enumerate(commitment.status_history))
+    return max(entries, key=lambda e: (parse_period(e[1].date).end, e[0]))[0]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated thing on the timeline: an entity, or one entry of a commitment's history."""
+
+    period: Period
+    kind: str
+    entity_id: str
+    history_index: int | None = None
+
+
+def timeline(corpus: Corpus) -> list[TimelineEntry]:
+    """Every dated meeting, statement, fact, commitment and status change, in time order."""
+    entries = []
+    for kind in ("meetings", "statements", "facts", "commitments"):
+        for entity_id, entity in corpus.entities.get(kind, {}).items():
+            period = period_of(entity)
+            if period:
+                entries.append(TimelineEntry(period, kind, entity_id))
+            if isinstance(entity, Commitment):
+                for index, change in enumerate(entity.status_history):
+                    if index == 0 and change.date == entity.date:
+                        continue  # the same day as the commitment itself: one entry is enough
+                    entries.append(TimelineEntry(parse_period(change.date), kind, entity_id, index))
+    order = {"meetings": 0, "commitments": 1, "statements": 2, "facts": 3}
+    return sorted(
+        entries,
+        key=lambda e: (
+            e.period.start,
+            e.period.end,
+            order[e.kind],
+            e.entity_id,
+            -1 if e.history_index is None else e.history_index,
+        ),
+    )

@@ -1,30 +1,43 @@
-"""Turns the checked corpus and its views into Markdown pages through the Jinja2 templates.
+"""Turns the checked corpus and its views into the site's pages through the Jinja2 templates.
 
 Every value from content is escaped on output (the environment's `finalize`), so a curator's text
 can never become Markdown or HTML markup; only values built here as `Md` pass through as is."""
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.dates import parse_period
-from generator.index import Views, build_views, chronological, upcoming
+from generator.article import Highlight, article_html
+from generator.citations import Citations, Registry
+from generator.coverage import source_coverage
+from generator.dates import month_heading, parse_period
+from generator.export import corpus_json
+from generator.index import (
+    Backlink,
+    Views,
+    build_views,
+    chronological,
+    current_status,
+    evidence_at,
+    timeline,
+    upcoming,
+)
+from generator.jsonld import json_ld_script
+from generator.markup import Md, md_escape, url_escape
 from generator.model import (
-    KINDS,
+    SINGULAR,
+    Commitment,
     Corpus,
     Evidence,
+    Fact,
     Meeting,
-    Organization,
     Person,
-    Place,
     Source,
     Statement,
     Strict,
@@ -33,41 +46,33 @@ from generator.model import (
 TEMPLATES = "templates"
 # Files under templates/assets are copied into the site as they are (stylesheets).
 ASSETS = "assets"
-# Kinds that have a page per entity (and an index page); others are shown on those pages.
-PAGE_KINDS = ("people", "meetings", "organizations", "places", "sources")
-TEMPLATE_OF = {
-    "people": "person.md.j2",
-    "meetings": "meeting.md.j2",
-    "organizations": "organization.md.j2",
-    "places": "place.md.j2",
-    "sources": "source.md.j2",
+# Kinds with a page per entity, in the order they are rendered; sources come last because their
+# pages link back to every page that cites them.
+PAGE_KINDS = ("people", "meetings", "commitments", "organizations", "places", "sources")
+# Statements and facts have no pages of their own: they are shown on the pages of whom they name.
+SHOWN_ON = {"statements": "statement", "facts": "fact"}
+STATUS_ORDER = (
+    "in-progress", "pledged", "stated", "proposed", "stalled", "partly-kept", "kept", "broken",
+    "withdrawn",
+)  # fmt: skip
+# How a reference field reads in "related" lists: "Kim Hyok Chol — country".
+FIELD_LABELS = {
+    "country": "country",
+    "parent": "part of",
+    "within": "within",
+    "roles.organization": "role",
+    "place": "place",
+    "participants": "participant",
+    "follows": "follows",
+    "part_of": "part of",
+    "by": "made by",
+    "to": "made to",
+    "made_at": "made at",
+    "speaker": "speaker",
+    "about": "about",
+    "at": "said at",
 }
-
-
-class Md(str):
-    """Markdown built by the generator itself: safe to emit without escaping."""
-
-
-_ALWAYS = re.compile(r"([\\`*_{}\[\]()|#])")
-# These only start markup at the beginning of a line: lists, rules, admonitions.
-_LEADING = re.compile(r"^([+\-!])|^(\d+)([.)])")
-
-
-def md_escape(value: object) -> Md:
-    """Text shown literally by Python-Markdown, on one line, whatever characters it holds."""
-    if isinstance(value, Md):
-        return value
-    text = " ".join(str(value).split())
-    text = html.escape(text, quote=False)
-    text = _ALWAYS.sub(r"\\\1", text)
-    # `~` has no backslash escape, yet `~~~` opens a fenced code block: use its entity.
-    text = text.replace("~", "&#126;")
-    return Md(_LEADING.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text))
-
-
-def url_escape(url: str) -> str:
-    """An external address safe inside a Markdown link's parentheses."""
-    return quote(url, safe=":/?#@!$&'*+,;=%-._~[]")
+EXPORT = "data/briefing.json"
 
 
 def page_path(kind: str, entity_id: str) -> str:
@@ -85,64 +90,102 @@ def display_name(entity: Strict, corpus: Corpus) -> str:
     return str(name)
 
 
+def when(text: str | None) -> str:
+    return parse_period(text).display() if text else "undated"
+
+
+def humanize(word: str) -> str:
+    return word.replace("-", " ")
+
+
 @dataclass
 class Page:
-    """The helpers one page's template uses: links relative to the page, and its footnotes."""
+    """What one page's template works with: links relative to the page, and its citations."""
 
     path: str
     corpus: Corpus
-    notes: dict[tuple[str, str], int] = field(default_factory=dict)
+    views: Views
+    citations: Citations
 
     def href(self, target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
 
-    def link(self, entity_id: str) -> Md:
-        """The entity's name, linked to its page when it has one."""
+    def location(self, entity_id: str) -> str | None:
+        """The page (and anchor) that shows an entity, if any."""
         kind = self.corpus.kind_of(entity_id)
         entity = self.corpus.get(entity_id)
-        if kind is None or entity is None:
+        if kind in PAGE_KINDS:
+            return page_path(kind, entity_id)
+        if isinstance(entity, Statement):
+            host = entity.speaker
+        elif isinstance(entity, Fact):
+            hosts = [i for i in entity.about if self.corpus.kind_of(i) in PAGE_KINDS]
+            host = hosts[0] if hosts else ""
+        else:
+            return None
+        host_kind = self.corpus.kind_of(host)
+        if host_kind not in PAGE_KINDS:
+            return None
+        return f"{page_path(str(host_kind), host)}#{SHOWN_ON[str(kind)]}-{entity_id}"
+
+    def link(self, entity_id: str) -> Md:
+        """The entity's name, linked to where it is shown."""
+        entity = self.corpus.get(entity_id)
+        if entity is None:
             return md_escape(entity_id)
         name = md_escape(display_name(entity, self.corpus))
-        if kind not in PAGE_KINDS:
+        target = self.location(entity_id)
+        if target is None:
             return name
-        return Md(f"[{name}]({self.href(page_path(kind, entity_id))})")
-
-    def row(self, label: str, value: object, evidence: Evidence | None = None) -> Md:
-        """One infobox row: a label, a value and the citations for it."""
-        return Md(f"| **{md_escape(label)}** | {md_escape(value)}{self.cite(evidence)} |")
+        path, _, anchor = target.partition("#")
+        if path == self.path and anchor:
+            return Md(f"[{name}](#{anchor})")
+        return Md(f"[{name}]({self.href(path)}{'#' + anchor if anchor else ''})")
 
     def links(self, ids: list[str]) -> Md:
         return Md(", ".join(self.link(i) for i in ids))
 
-    def cite(self, evidence: Evidence | None) -> Md:
-        """Footnote markers for every quote (and the inference) supporting a fact."""
-        if evidence is None:
-            return Md("")
-        keys = [(source, quote) for source, quote in evidence.quotes()]
-        if evidence.inference:
-            keys.append(("", evidence.inference))
-        markers = [f"[^{self.notes.setdefault(key, len(self.notes) + 1)}]" for key in keys]
-        inferred = " *(curator's inference)*" if evidence.inference else ""
-        return Md(inferred + "".join(markers))
+    def cite(self, evidence: Evidence | None, label: str) -> Md:
+        return self.citations.markers(evidence, label)
 
-    def footnotes(self) -> Md:
-        lines = []
-        for (source, words), number in self.notes.items():
-            if not source:
-                lines.append(f"[^{number}]: *Curator's inference:* {md_escape(words)}")
-                continue
-            label = md_escape(self.source_label(source))
-            target = self.href(page_path("sources", source))
-            lines.append(f"[^{number}]: [{label}]({target}): “{md_escape(words)}”")
-        return Md("\n".join(lines))
+    def row(self, label: str, value: object, evidence: Evidence | None = None) -> Md:
+        """One infobox row: a label, a value and the citations for it."""
+        cited = self.cite(evidence, label)
+        return Md(f"| **{md_escape(label)}** | {md_escape(value)}{cited} |")
 
-    def source_label(self, source_id: str) -> str:
-        source = self.corpus.of("sources", Source)[source_id]
-        return f"{source.publisher}, {parse_period(source.published).display()}"
+    def quote(self, evidence: Evidence | None) -> Md:
+        """The first quoted words of a citation, as the sentence that links two entities."""
+        quotes = evidence.quotes() if evidence else []
+        return md_escape(f"“{quotes[0][1]}”") if quotes else Md("")
 
+    def anchor(self, kind: str, entity_id: str) -> Md:
+        """An anchor on the list item showing a statement or fact (attr_list, on the item's next
+        line), so MkDocs checks links to it like any other anchor."""
+        return Md(f"\n  {{: #{SHOWN_ON[kind]}-{entity_id} }}")
 
-def when(text: str | None) -> str:
-    return parse_period(text).display() if text else "undated"
+    def related(self, entity_id: str, *kinds: str) -> list[tuple[Backlink, Evidence | None]]:
+        """Entities of `kinds` that name this one, with the citation of the naming field."""
+        found = []
+        for backlink in self.views.links_to(entity_id, *kinds):
+            entity = self.corpus.entities[backlink.kind][backlink.source_id]
+            found.append((backlink, evidence_at(entity, backlink.where)))
+        return found
+
+    def label(self, backlink: Backlink) -> str:
+        return FIELD_LABELS.get(backlink.field, humanize(backlink.field))
+
+    def heading_id(self, word: str) -> Md:
+        """An explicit heading anchor (attr_list), so links do not depend on the heading's text."""
+        return Md(f"{{#{self.slug(word)}}}")
+
+    def slug(self, word: str) -> Md:
+        return Md(re.sub(r"[^a-z0-9-]+", "-", word.lower()).strip("-"))
+
+    def status(self, commitment: Commitment) -> Any:
+        return commitment.status_history[current_status(commitment)]
+
+    def upcoming(self, entity: Strict) -> bool:
+        return self.views.is_upcoming(entity)
 
 
 def make_environment(root: Path) -> Environment:
@@ -157,6 +200,8 @@ def make_environment(root: Path) -> Environment:
     )
     environment.filters["when"] = when
     environment.filters["url"] = lambda url: Md(url_escape(str(url)))
+    environment.filters["humanize"] = humanize
+    environment.globals["month_heading"] = month_heading
     return environment
 
 
@@ -168,34 +213,65 @@ class Renderer:
         self.corpus = corpus
         self.views: Views = build_views(corpus)
         self.environment = make_environment(root)
+        self.registry = Registry()
+        self.titles: dict[str, str] = {}
+        self.sources = corpus.of("sources", Source)
 
-    def render(self, template: str, path: str, **context: Any) -> str:
-        page = Page(path, self.corpus)
-        body = self.environment.get_template(template).render(page=page, **context)
-        notes = page.footnotes()
-        text = f"{body.rstrip()}\n\n{notes}\n" if notes else f"{body.rstrip()}\n"
-        return text
+    def render(self, template: str, path: str, title: str, **context: Any) -> str:
+        citations = Citations(path, self.sources, self.registry)
+        page = Page(path, self.corpus, self.views, citations)
+        self.titles[path] = title
+        body = self.environment.get_template(template).render(
+            page=page, corpus=self.corpus, views=self.views, **context
+        )
+        parts = [body.rstrip()]
+        cited = citations.cited_sources()
+        if cited and not path.startswith("sources/") and path != "index.md":
+            parts.append("## Sources\n\n" + "\n".join(f"- {page.link(s)}" for s in cited))
+        if citations.numbers:
+            parts.append(
+                "## Citations\n\n"
+                "Each number links to the quoted words, highlighted in the archived article. "
+                "Numbers in a dashed box rest on a single source; *inferred* marks a curator's "
+                "inference, given in full below.\n\n" + citations.listing()
+            )
+        return "\n\n".join(parts) + "\n"
 
     def sorted_by_name(self, kind: str) -> list[str]:
         entities = self.corpus.entities[kind]
         return sorted(entities, key=lambda i: (display_name(entities[i], self.corpus).lower(), i))
 
-    def pages(self) -> dict[str, str]:
-        """Every generated page, by its path under the docs folder."""
-        pages = {"index.md": self.home(), **self.assets()}
-        for kind in PAGE_KINDS:
-            ids = self.index_order(kind)
-            pages[f"{kind}/index.md"] = self.render(
-                f"{kind}-index.md.j2", f"{kind}/index.md", ids=ids, corpus=self.corpus
+    def pages(self) -> dict[str, str | bytes]:
+        """Every generated file, by its path under the docs folder."""
+        pages: dict[str, str | bytes] = {"index.md": self.home()}
+        pages["timeline.md"] = self.render(
+            "timeline.md.j2", "timeline.md", "Timeline", groups=self.timeline_groups()
+        )
+        pages["tags.md"] = self.render("tags.md.j2", "tags.md", "Tags")
+        for kind in (*PAGE_KINDS, "statements"):
+            path = f"{kind}/index.md"
+            pages[path] = self.render(
+                f"{kind}-index.md.j2", path, kind.capitalize(), **self.index_context(kind)
             )
-            for entity_id in ids:
+        for kind in PAGE_KINDS:
+            for entity_id in self.index_order(kind):
                 path = page_path(kind, entity_id)
+                entity = self.corpus.entities[kind][entity_id]
                 pages[path] = self.render(
-                    TEMPLATE_OF[kind], path, id=entity_id, **self.entity_context(kind, entity_id)
+                    f"{SINGULAR[kind]}.md.j2",
+                    path,
+                    display_name(entity, self.corpus),
+                    id=entity_id,
+                    entity=entity,
+                    tags=self.tags_of(entity_id, entity),
+                    json_ld=Md(json_ld_script(kind, entity_id, entity, self.corpus)),
+                    **self.entity_context(kind, entity_id, path),
                 )
+        pages[EXPORT] = corpus_json(self.corpus, self.views)
+        pages.update(self.assets())
         return pages
 
-    def assets(self) -> dict[str, bytes]:
+    def assets(self) -> dict[str, str | bytes]:
         folder = self.root / TEMPLATES / ASSETS
         return {
             f"{ASSETS}/{file.relative_to(folder).as_posix()}": file.read_bytes()
@@ -204,48 +280,143 @@ class Renderer:
         }
 
     def index_order(self, kind: str) -> list[str]:
-        if kind in ("meetings", "sources"):
+        if kind in ("meetings", "sources", "statements"):
             return chronological(list(self.corpus.entities[kind]), self.corpus)
         return self.sorted_by_name(kind)
 
-    def entity_context(self, kind: str, entity_id: str) -> dict[str, Any]:
+    def tags_of(self, entity_id: str, entity: Strict) -> list[str]:
+        """The entity's own tags and those of the commitments, statements and facts about it."""
+        tags = set(getattr(entity, "tags", []))
+        for kind in ("commitments", "statements", "facts"):
+            for other in self.views.naming(entity_id, kind):
+                tags.update(getattr(self.corpus.entities[kind][other], "tags", []))
+        return sorted(humanize(t) for t in tags)
+
+    def index_context(self, kind: str) -> dict[str, Any]:
+        ids = self.index_order(kind)
+        context: dict[str, Any] = {"ids": ids}
+        if kind == "commitments":
+            commitments = self.corpus.of("commitments", Commitment)
+            by_status: dict[str, list[str]] = {status: [] for status in STATUS_ORDER}
+            for entity_id in chronological(ids, self.corpus):
+                commitment = commitments[entity_id]
+                status = commitment.status_history[current_status(commitment)].status
+                by_status[status].append(entity_id)
+            context["by_status"] = {s: i for s, i in by_status.items() if i}
+        elif kind in ("people", "organizations", "places"):
+            context["groups"] = self.grouped(kind, ids)
+        elif kind == "sources":
+            context["coverage"] = {i: source_coverage(self.corpus, i) for i in ids}
+        return context
+
+    def grouped(self, kind: str, ids: list[str]) -> dict[str, list[str]]:
+        """People by country, organizations and places by kind."""
+        groups: dict[str, list[str]] = {}
+        for entity_id in ids:
+            entity = self.corpus.entities[kind][entity_id]
+            if kind == "people":
+                country = self.corpus.get(getattr(entity, "country", None) or "")
+                heading = display_name(country, self.corpus) if country else "No country given"
+            else:
+                heading = humanize(getattr(entity, "kind", "other")).capitalize()
+            groups.setdefault(heading, []).append(entity_id)
+        return dict(sorted(groups.items()))
+
+    def entity_context(self, kind: str, entity_id: str, path: str) -> dict[str, Any]:
         corpus, views = self.corpus, self.views
         entity = corpus.entities[kind][entity_id]
-        context: dict[str, Any] = {"entity": entity, "corpus": corpus}
-        if isinstance(entity, Person):
-            context["meetings"] = chronological(views.naming(entity_id, "meetings"), corpus)
-        elif isinstance(entity, Meeting):
+        context: dict[str, Any] = {
+            "meetings": chronological(
+                [m for m in views.naming(entity_id, "meetings") if m != entity_id], corpus
+            ),
+            "made": chronological(views.naming(entity_id, "commitments", "by"), corpus),
+            "received": chronological(views.naming(entity_id, "commitments", "to"), corpus),
+            "commitments_at": chronological(
+                views.naming(entity_id, "commitments", "made_at"), corpus
+            ),
+            "said": chronological(views.naming(entity_id, "statements", "speaker"), corpus),
+            "said_about": chronological(
+                views.naming(entity_id, "statements", "about", "at"), corpus
+            ),
+            "facts": chronological(views.naming(entity_id, "facts"), corpus),
+        }
+        if isinstance(entity, Meeting):
+            context["parts"] = chronological(views.naming(entity_id, "meetings", "part_of"), corpus)
             context["followed_by"] = chronological(
                 views.naming(entity_id, "meetings", "follows"), corpus
             )
-            context["parts"] = chronological(views.naming(entity_id, "meetings", "part_of"), corpus)
-        elif isinstance(entity, Organization | Place):
-            context["people"] = sorted(views.naming(entity_id, "people"))
-            context["meetings"] = chronological(views.naming(entity_id, "meetings"), corpus)
-            context["members"] = sorted(
-                set(views.naming(entity_id, "organizations"))
-                | set(views.naming(entity_id, "places"))
+        if isinstance(entity, Commitment):
+            order = range(len(entity.status_history))
+            context["history"] = sorted(
+                order,
+                key=lambda i: (parse_period(entity.status_history[i].date).end, i),
+                reverse=True,
             )
-        elif isinstance(entity, Source):
-            context["paragraphs"] = [
-                line for line in corpus.texts[entity_id].raw.splitlines() if line.strip()
-            ]
+        if isinstance(entity, Person):
+            context["roles"] = entity.roles
+        if isinstance(entity, Source):
+            context["article"] = self.article(entity_id, path)
+            context["coverage"] = source_coverage(corpus, entity_id)
         return context
+
+    def article(self, source_id: str, path: str) -> Md:
+        text = self.corpus.texts[source_id]
+        highlights = [
+            Highlight(quote, self.corpus.spans[(source, quote)], tuple(cited))
+            for (source, quote), cited in self.registry.cited_by.items()
+            if source == source_id
+        ]
+        highlights.sort(key=lambda h: (h.spans[0].start, h.quote))
+        boilerplate = [
+            span
+            for passage in self.sources[source_id].boilerplate
+            for found in text.find_all(passage)
+            for span in found
+        ]
+        return Md(article_html(path, text, highlights, boilerplate, self.titles))
+
+    def timeline_groups(self) -> dict[str, list[Any]]:
+        groups: dict[str, list[Any]] = {}
+        for entry in timeline(self.corpus):
+            groups.setdefault(entry.period.month_key(), []).append(entry)
+        return groups
 
     def home(self) -> str:
         corpus = self.corpus
+        commitments = corpus.of("commitments", Commitment)
+        counts: dict[str, int] = {}
+        for commitment in commitments.values():
+            status = commitment.status_history[current_status(commitment)].status
+            counts[status] = counts.get(status, 0) + 1
+        recent = [
+            e
+            for e in timeline(corpus)
+            if views_as_of_covers(self.views, e.period.start) and not self.is_ahead(e)
+        ]
         return self.render(
             "home.md.j2",
             "index.md",
-            corpus=corpus,
+            "Briefing",
             as_of=self.views.as_of,
             upcoming=upcoming(corpus, self.views),
-            meetings=chronological(list(corpus.of("meetings", Meeting)), corpus),
+            recent=list(reversed(recent[-6:])),
+            story=chronological(
+                [i for i, m in corpus.of("meetings", Meeting).items() if m.summary], corpus
+            ),
             people=self.sorted_by_name("people"),
-            sources=chronological(list(corpus.of("sources", Source)), corpus),
-            counts={kind: len(corpus.entities[kind]) for kind in KINDS},
+            counts={s: counts[s] for s in STATUS_ORDER if s in counts},
+            sources=chronological(list(self.sources), corpus),
+            export=Md(EXPORT),
         )
 
+    def is_ahead(self, entry: Any) -> bool:
+        entity = self.corpus.entities[entry.kind][entry.entity_id]
+        return entry.history_index is None and self.views.is_upcoming(entity)
 
-def render_site(root: Path, corpus: Corpus) -> dict[str, str]:
+
+def views_as_of_covers(views: Views, day: Any) -> bool:
+    return views.as_of is None or day <= views.as_of.end
+
+
+def render_site(root: Path, corpus: Corpus) -> dict[str, str | bytes]:
     return Renderer(root, corpus).pages()

@@ -81,11 +81,15 @@ def test_navigation_lists_sections_not_entities(built: tuple[Path, str]) -> None
     root, _ = built
     nav = parse(root / "site/people/stephen-biegun.html").nav
     assert sorted(set(nav)) == [
+        "../commitments/index.html",
         "../index.html",
         "../meetings/index.html",
         "../organizations/index.html",
         "../places/index.html",
         "../sources/index.html",
+        "../statements/index.html",
+        "../tags.html",
+        "../timeline.html",
         "index.html",
     ]
 

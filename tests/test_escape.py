@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import REPO
 
-from generator.render import md_escape, url_escape
+from generator.markup import md_escape, url_escape
 
 HOSTILE = [
     "<script>alert(1)</script>",

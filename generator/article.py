@@ -1,0 +1,112 @@
+"""An archived article as HTML: every cited passage highlighted with an anchor and a link back to
+the facts that cite it; boilerplate dimmed."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from generator.citations import CitedBy, html_href, passage_anchor
+from generator.markup import html_text
+from generator.quotes import ArticleText, Span
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One quote's spans in this article, and where it is cited."""
+
+    quote: str
+    spans: tuple[Span, ...]
+    cited_by: tuple[CitedBy, ...]
+
+    @property
+    def anchor(self) -> str:
+        return passage_anchor(self.quote)
+
+
+def _escape(text: str) -> str:
+    # Unlike html_text, keeps the spaces at either end: pieces are joined back together.
+    return _SPACES.sub(" ", html.escape(text, quote=False))
+
+
+def article_html(
+    page: str,
+    text: ArticleText,
+    highlights: list[Highlight],
+    boilerplate: list[Span],
+    titles: dict[str, str],
+) -> str:
+    """The article's paragraphs as one raw HTML block (no blank lines, so Markdown leaves it
+    whole); after each paragraph, the facts citing the passages it holds."""
+    starts: dict[int, list[Highlight]] = {}
+    for highlight in highlights:
+        starts.setdefault(highlight.spans[0].start, []).append(highlight)
+    cuts = {0, len(text.raw)}
+    for highlight in highlights:
+        for span in highlight.spans:
+            cuts.update((span.start, span.end))
+    for span in boilerplate:
+        cuts.update((span.start, span.end))
+    blocks = []
+    for match in _PARAGRAPH.finditer(text.raw):
+        if not match.group().strip():
+            continue
+        begin, end = match.span()
+        points = sorted({begin, end, *(c for c in cuts if begin < c < end)})
+        parts: list[str] = []
+        anchored: list[Highlight] = []
+        for left, right in pairwise(points):
+            piece = _escape(text.raw[left:right])
+            covering = [h for h in highlights if any(s.start <= left < s.end for s in h.spans)]
+            if any(s.start <= left < s.end for s in boilerplate):
+                piece = f'<span class="boilerplate">{piece}</span>'
+            if covering:
+                here = starts.get(left, [])
+                anchored.extend(here)
+                ids = "".join(f'<span id="{h.anchor}"></span>' for h in here)
+                piece = f'<mark class="cited">{ids}{piece}</mark>'
+            parts.append(piece)
+        blocks.append(f"<p>{''.join(parts)}</p>")
+        if anchored:
+            blocks.append(_cited_by(page, anchored, titles))
+    return '<div class="article">\n' + "\n".join(blocks) + "\n</div>"
+
+
+def _entity_pages_first(cited_by: tuple[CitedBy, ...]) -> list[CitedBy]:
+    """Where a passage is cited, preferring entity pages (where the fact lives) over the home
+    page, timeline and index pages that repeat it."""
+    own = [c for c in cited_by if c.page.count("/") == 1 and not c.page.endswith("/index.md")]
+    return own or list(cited_by)
+
+
+def _cited_by(page: str, highlights: list[Highlight], titles: dict[str, str]) -> str:
+    """The facts that cite the passages of one paragraph: one link per citing page, to the
+    first of its citations of the passage, naming the facts it supports."""
+    items = []
+    for highlight in highlights:
+        words = highlight.quote.split()
+        # Enough words to tell apart passages that start alike.
+        excerpt = (
+            " ".join(words)
+            if len(words) <= 10
+            else f"{' '.join(words[:6])} … {' '.join(words[-3:])}"
+        )
+        pages: dict[str, list[CitedBy]] = {}
+        for cited in _entity_pages_first(highlight.cited_by):
+            pages.setdefault(cited.page, []).append(cited)
+        links = ", ".join(
+            f'<a href="{html_href(page, target, f"cite-{cites[0].number}")}">'
+            f"{html_text(titles.get(target, target))}</a> "
+            f"({html_text('; '.join(dict.fromkeys(c.label for c in cites)))})"
+            for target, cites in pages.items()
+        )
+        items.append(
+            f'<li><a class="passage" href="#{highlight.anchor}">“{html_text(excerpt)}”</a> '
+            f"cited by {links}</li>"
+        )
+    return '<ul class="cited-by">' + "".join(items) + "</ul>"

@@ -1,0 +1,124 @@
+"""Citation markers and the list they point into: each fact on a page gets numbered markers that
+link straight to the highlighted passage on its source page, and each passage remembers the pages
+and facts that cite it, so the source page can link back."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from dataclasses import dataclass, field
+
+from generator.dates import parse_period
+from generator.markup import Md, html_attr, html_text
+from generator.model import Evidence, Source
+
+# (source id, quote) for a quote; ("", reason) for a curator's inference.
+Key = tuple[str, str]
+
+
+def passage_anchor(quote: str) -> str:
+    """A stable anchor for a cited passage: it depends on the quote only, so adding a quote
+    elsewhere does not renumber (and rewrite) every page that cites the same article."""
+    return "q-" + hashlib.sha1(" ".join(quote.split()).encode("utf-8")).hexdigest()[:10]
+
+
+def source_page(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+def html_href(from_page: str, target_page: str, anchor: str = "") -> str:
+    """A relative link in inline HTML, which MkDocs does not rewrite: to the built .html file."""
+    relative = posixpath.relpath(target_page, posixpath.dirname(from_page) or ".")
+    built = relative[: -len(".md")] + ".html" if relative.endswith(".md") else relative
+    return f"{built}#{anchor}" if anchor else built
+
+
+@dataclass(frozen=True)
+class CitedBy:
+    """One place a passage is cited: the page, the citation's number there, and what it supports."""
+
+    page: str
+    number: int
+    label: str
+
+
+@dataclass
+class Registry:
+    """Who cites each passage, filled in as pages are rendered (source pages last)."""
+
+    cited_by: dict[Key, list[CitedBy]] = field(default_factory=dict)
+
+    def add(self, key: Key, cited: CitedBy) -> None:
+        entries = self.cited_by.setdefault(key, [])
+        if cited not in entries:
+            entries.append(cited)
+
+
+@dataclass
+class Citations:
+    """The citations of one page, numbered in the order they first appear."""
+
+    path: str
+    sources: dict[str, Source]
+    registry: Registry
+    numbers: dict[Key, int] = field(default_factory=dict)
+    labels: dict[Key, str] = field(default_factory=dict)
+
+    def number(self, key: Key, label: str) -> int:
+        if key not in self.numbers:
+            self.numbers[key] = len(self.numbers) + 1
+            self.labels[key] = label
+        number = self.numbers[key]
+        if key[0]:
+            self.registry.add(key, CitedBy(self.path, number, label))
+        return number
+
+    def source_label(self, source_id: str) -> str:
+        source = self.sources[source_id]
+        return f"{source.publisher}, {parse_period(source.published).display()}"
+
+    def markers(self, evidence: Evidence | None, label: str) -> Md:
+        """Superscript markers for every quote and the inference supporting one fact. A fact
+        resting on one source is marked so, and an inference shows apart from reported fact."""
+        if evidence is None:
+            return Md("")
+        links = []
+        for source, quote in evidence.quotes():
+            number = self.number((source, quote), label)
+            href = html_href(self.path, source_page(source), passage_anchor(quote))
+            title = html_attr(f"{self.source_label(source)}: “{quote}”")
+            links.append(f'<a href="{href}" title="{title}">{number}</a>')
+        if evidence.inference:
+            number = self.number(("", evidence.inference), label)
+            title = html_attr(f"Curator's inference: {evidence.inference}")
+            links.append(f'<a class="inference" href="#cite-{number}" title="{title}">{number}</a>')
+        sources = len(evidence.sources())
+        kind = "cites single" if sources == 1 else "cites"
+        note = '<span class="sr-only"> (single source)</span>' if sources == 1 else ""
+        inferred = ' <em class="inferred">inferred</em>' if evidence.inference else ""
+        return Md(f'{inferred}<sup class="{kind}">{"".join(links)}{note}</sup>')
+
+    def listing(self) -> Md:
+        """The numbered list at the foot of the page: each quote in full, with its passage."""
+        if not self.numbers:
+            return Md("")
+        items = []
+        for key, number in self.numbers.items():
+            source, words = key
+            what = html_text(self.labels[key])
+            if not source:
+                items.append(
+                    f'<li id="cite-{number}" class="inference"><span class="for">{what}</span> '
+                    f"<em>Curator's inference:</em> {html_text(words)}</li>"
+                )
+                continue
+            href = html_href(self.path, source_page(source), passage_anchor(words))
+            items.append(
+                f'<li id="cite-{number}"><span class="for">{what}</span> '
+                f'<a href="{href}">{html_text(self.source_label(source))}</a>: '
+                f"“{html_text(words)}”</li>"
+            )
+        return Md('<ol class="citations">\n' + "\n".join(items) + "\n</ol>")
+
+    def cited_sources(self) -> list[str]:
+        return sorted({source for source, _ in self.numbers if source})

@@ -1,0 +1,72 @@
+"""schema.org JSON-LD for entity pages, so search engines and other tools read who, what, where
+and when without scraping."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.dates import parse_period
+from generator.model import Corpus, Meeting, Organization, Person, Place, Source, Strict
+
+EVENT_STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "postponed": "https://schema.org/EventPostponed",
+    "cancelled": "https://schema.org/EventCancelled",
+}
+
+
+def _named(corpus: Corpus, entity_id: str | None) -> dict[str, Any] | None:
+    entity = corpus.get(entity_id) if entity_id else None
+    if entity is None:
+        return None
+    kind = {"people": "Person", "places": "Place"}.get(corpus.kind_of(entity_id or "") or "")
+    return {"@type": kind or "Organization", "name": getattr(entity, "name", entity_id)}
+
+
+def json_ld(kind: str, entity_id: str, entity: Strict, corpus: Corpus) -> dict[str, Any] | None:
+    """The schema.org description of one entity, or None for kinds schema.org has no type for."""
+    data: dict[str, Any]
+    if isinstance(entity, Person):
+        data = {"@type": "Person", "name": entity.name, "alternateName": entity.aliases}
+        data["jobTitle"] = [role.title for role in entity.roles]
+        data["affiliation"] = [
+            _named(corpus, role.organization) for role in entity.roles if role.organization
+        ]
+        data["nationality"] = _named(corpus, entity.country)
+    elif isinstance(entity, Organization):
+        data = {"@type": "Organization", "name": entity.name, "alternateName": entity.aliases}
+        data["parentOrganization"] = _named(corpus, entity.parent)
+    elif isinstance(entity, Place):
+        data = {"@type": "Place", "name": entity.name, "alternateName": entity.aliases}
+        data["containedInPlace"] = _named(corpus, entity.within)
+    elif isinstance(entity, Meeting):
+        data = {"@type": "Event", "name": entity.name, "alternateName": entity.aliases}
+        if entity.date:
+            period = parse_period(entity.date)
+            data["startDate"] = period.start.isoformat()
+            data["endDate"] = period.end.isoformat()
+        data["location"] = _named(corpus, entity.place)
+        data["attendee"] = [_named(corpus, i) for i in entity.participants]
+        data["eventStatus"] = EVENT_STATUS.get(entity.status)
+        data["superEvent"] = _named(corpus, entity.part_of)
+    elif isinstance(entity, Source):
+        data = {"@type": "NewsArticle", "headline": entity.name, "url": entity.url}
+        data["publisher"] = {"@type": "Organization", "name": entity.publisher}
+        data["datePublished"] = entity.published
+    else:
+        return None
+    if getattr(entity, "summary", None):
+        data["description"] = entity.summary
+    cleaned = {k: v for k, v in data.items() if v not in (None, [], "")}
+    return {"@context": "https://schema.org", "identifier": entity_id, **cleaned}
+
+
+def json_ld_script(kind: str, entity_id: str, entity: Strict, corpus: Corpus) -> str:
+    """The JSON-LD as a script element; `<`, `>` and `&` are escaped so no text can end it."""
+    data = json_ld(kind, entity_id, entity, corpus)
+    if data is None:
+        return ""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>'

@@ -1,0 +1,51 @@
+"""Escaping for the two languages pages are written in: Markdown text, and the HTML the generator
+embeds in it. Every value from content passes through one of these before it reaches a page."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+
+class Md(str):
+    """Markdown (or inline HTML) built by the generator itself: safe to emit without escaping."""
+
+
+_ALWAYS = re.compile(r"([\\`*_{}\[\]()|#])")
+# These only start markup at the beginning of a line: lists, rules, admonitions.
+_LEADING = re.compile(r"^([+\-!])|^(\d+)([.)])")
+
+
+def md_escape(value: object) -> Md:
+    """Text shown literally by Python-Markdown, on one line, whatever characters it holds."""
+    if isinstance(value, Md):
+        return value
+    if isinstance(value, Markup):
+        # Only a template's `| safe` makes Markup: the output of a macro, escaped inside it.
+        return Md(value)
+    text = " ".join(str(value).split())
+    text = html.escape(text, quote=False)
+    text = _ALWAYS.sub(r"\\\1", text)
+    # `~` has no backslash escape, yet `~~~` opens a fenced code block: use its entity.
+    text = text.replace("~", "&#126;")
+    return Md(_LEADING.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text))
+
+
+def html_text(value: object) -> str:
+    """Text inside a raw HTML block, which Python-Markdown leaves alone."""
+    return html.escape(" ".join(str(value).split()), quote=True)
+
+
+def html_attr(value: object) -> str:
+    """Text inside an attribute of inline HTML: every character that Markdown or a table could
+    act on is written as an entity, so only the browser ever reads it."""
+    text = " ".join(str(value).split())
+    return "".join(c if c.isalnum() or c == " " else f"&#{ord(c)};" for c in text)
+
+
+def url_escape(url: str) -> str:
+    """An external address safe inside a Markdown link's parentheses."""
+    return quote(url, safe=":/?#@!$&'*+,;=%-._~[]")
