@@ -43,3 +43,12 @@ def edit(file: Path, old: str, new: str) -> None:
     text = file.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
     file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The shipped content built once into a copy of the project: (its root, the build output)."""
+    root = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = briefing("build", "--root", root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root, result.stdout + result.stderr

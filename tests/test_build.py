@@ -23,14 +23,6 @@ def mtimes(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*")}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    root = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = briefing("build", "--root", root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root, result.stdout + result.stderr
-
-
 def test_strict_build_has_no_warnings(built: tuple[Path, str]) -> None:
     root, output = built
     assert "WARNING" not in output

@@ -1,0 +1,33 @@
+"""Golden pages: the generated Markdown of a few representative pages, kept in tests/golden/. A
+change to a template or the generator shows up here as a readable diff.
+
+Refresh after an intended change with `make golden` (it sets UPDATE_GOLDEN=1), then review the diff
+of tests/golden/ before committing it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+GOLDEN = REPO / "tests" / "golden"
+PAGES = [
+    "index.md",
+    "people/stephen-biegun.md",
+    "meetings/hanoi-summit-2019.md",
+    "commitments/singapore-denuclearization.md",
+    "sources/dw-2019-02-09.md",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_generated_page_matches_its_golden_file(built: tuple[Path, str], page: str) -> None:
+    generated = (built[0] / "build/docs" / page).read_text(encoding="utf-8")
+    golden = GOLDEN / page
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(generated, encoding="utf-8")
+    assert golden.is_file(), f"no golden file for {page}: run `make golden`"
+    assert generated == golden.read_text(encoding="utf-8"), f"{page} changed: see `make golden`"
