@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -45,7 +45,7 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     chromium.close()
 
 
-def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+def _serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     handler = functools.partial(_Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -53,9 +53,15 @@ def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
 
 
 @pytest.fixture(scope="session")
+def serve() -> Callable[[Path], tuple[str, http.server.ThreadingHTTPServer]]:
+    """Serve a folder on a free local port: (its address, the server to shut down)."""
+    return _serve
+
+
+@pytest.fixture(scope="session")
 def site_url(built: tuple[Path, str]) -> Iterator[str]:
     """The shipped content's site, served on a free local port."""
-    url, server = serve(built[0] / "site")
+    url, server = _serve(built[0] / "site")
     yield url
     server.shutdown()
     server.server_close()

@@ -93,7 +93,9 @@ def test_every_internal_link_and_anchor_resolves(built: tuple[Path, str]) -> Non
             if parts.scheme or parts.netloc or href.startswith("mailto:"):
                 continue
             path = unquote(parts.path)
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), path)) if path else name
+            target = (
+                posixpath.normpath(posixpath.join(posixpath.dirname(name), path)) if path else name
+            )
             if target.endswith("/") or target == ".":
                 target = posixpath.join(target, "index.html").lstrip("./")
             if not (site / target).exists():
@@ -118,7 +120,9 @@ def test_no_request_leaves_the_local_server_and_no_console_errors(
     requests: list[str] = []
     errors: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on(
+        "console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None
+    )
     page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
     pages = _all_pages(built[0] / "site")
     for name in pages:
@@ -127,7 +131,9 @@ def test_no_request_leaves_the_local_server_and_no_console_errors(
         wait = "networkidle" if name in KEY_PAGES.values() else "load"
         page.goto(f"{site_url}/{name}", wait_until=wait)
     host = urlsplit(site_url).netloc
-    elsewhere = sorted({u for u in requests if urlsplit(u).netloc != host and not u.startswith("data:")})
+    elsewhere = sorted(
+        {u for u in requests if urlsplit(u).netloc != host and not u.startswith("data:")}
+    )
     assert elsewhere == []
     assert errors == []
     assert len(pages) > 40
@@ -151,7 +157,9 @@ def test_no_serious_accessibility_violation(browser: Browser, site_url: str, kin
         context.close()
 
 
-def test_phone_width_never_scrolls_sideways(browser: Browser, site_url: str, built: tuple[Path, str]) -> None:
+def test_phone_width_never_scrolls_sideways(
+    browser: Browser, site_url: str, built: tuple[Path, str]
+) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
     page = context.new_page()
     wide = []
@@ -172,7 +180,9 @@ def test_phone_width_never_scrolls_sideways(browser: Browser, site_url: str, bui
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_screenshots_of_the_key_pages(browser: Browser, site_url: str, output: Path, width: int) -> None:
+def test_screenshots_of_the_key_pages(
+    browser: Browser, site_url: str, output: Path, width: int
+) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     for kind, name in KEY_PAGES.items():
