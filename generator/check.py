@@ -182,6 +182,8 @@ class _Checker:
             self.kinds[record.id] = record.kind
             self.files[record.id] = record.path
             unique.append(record)
+        # Built once: every citation is checked against it.
+        self.source_ids = {i for i, k in self.kinds.items() if k == "sources"}
         valid: list[tuple[RawRecord, Strict]] = []
         for record in unique:
             entity = self.validate(record)
@@ -256,7 +258,7 @@ class _Checker:
                 )
 
     def check_citations(self, record: RawRecord, entity: Strict) -> None:
-        sources = {i for i, k in self.kinds.items() if k == "sources"}
+        sources = self.source_ids
         for where, evidence in evidence_in(entity):
             if not evidence.sources() and evidence.inference is None:
                 self.add(

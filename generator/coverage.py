@@ -89,12 +89,14 @@ def _covered(sentence: Sentence, text: str, spans: list[Span]) -> float:
     return sum(counted) / len(counted) if counted else 1.0
 
 
-def source_coverage(corpus: Corpus, source_id: str) -> SourceCoverage:
+def source_coverage(
+    corpus: Corpus, source_id: str, quoted: list[Span] | None = None
+) -> SourceCoverage:
+    """One source's coverage; `quoted` (its cited spans) saves a pass over every quote."""
     article: ArticleText = corpus.texts[source_id]
     source = corpus.of("sources", Source)[source_id]
-    quoted = [
-        span for (cited, _), spans in corpus.spans.items() if cited == source_id for span in spans
-    ]
+    if quoted is None:
+        quoted = spans_by_source(corpus).get(source_id, [])
     excluded = [
         span
         for passage in source.boilerplate
@@ -114,7 +116,17 @@ def source_coverage(corpus: Corpus, source_id: str) -> SourceCoverage:
     return SourceCoverage(source_id, cited, uncited, boilerplate)
 
 
+def spans_by_source(corpus: Corpus) -> dict[str, list[Span]]:
+    """Every cited span, grouped by source in one pass."""
+    grouped: dict[str, list[Span]] = {}
+    for (source, _), spans in corpus.spans.items():
+        grouped.setdefault(source, []).extend(spans)
+    return grouped
+
+
 def coverage(corpus: Corpus) -> list[SourceCoverage]:
+    grouped = spans_by_source(corpus)
     return [
-        source_coverage(corpus, source_id) for source_id in sorted(corpus.of("sources", Source))
+        source_coverage(corpus, source_id, grouped.get(source_id, []))
+        for source_id in sorted(corpus.of("sources", Source))
     ]

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.article import Highlight, article_html
 from generator.citations import Citations, Registry
-from generator.coverage import source_coverage
+from generator.coverage import source_coverage, spans_by_source
 from generator.dates import month_heading, parse_period
 from generator.export import corpus_json
 from generator.index import (
@@ -216,6 +216,9 @@ class Renderer:
         self.registry = Registry()
         self.titles: dict[str, str] = {}
         self.sources = corpus.of("sources", Source)
+        self._coverage: dict[str, Any] = {}
+        self._spans: dict[str, list[Any]] | None = None
+        self._cited_by_source: dict[str, list[tuple[str, list[Any]]]] | None = None
 
     def render(self, template: str, path: str, title: str, **context: Any) -> str:
         citations = Citations(path, self.sources, self.registry)
@@ -306,7 +309,7 @@ class Renderer:
         elif kind in ("people", "organizations", "places"):
             context["groups"] = self.grouped(kind, ids)
         elif kind == "sources":
-            context["coverage"] = {i: source_coverage(self.corpus, i) for i in ids}
+            context["coverage"] = {i: self.coverage(i) for i in ids}
         return context
 
     def grouped(self, kind: str, ids: list[str]) -> dict[str, list[str]]:
@@ -356,15 +359,27 @@ class Renderer:
             context["roles"] = entity.roles
         if isinstance(entity, Source):
             context["article"] = self.article(entity_id, path)
-            context["coverage"] = source_coverage(corpus, entity_id)
+            context["coverage"] = self.coverage(entity_id)
         return context
+
+    def coverage(self, source_id: str) -> Any:
+        if source_id not in self._coverage:
+            if self._spans is None:
+                self._spans = spans_by_source(self.corpus)
+            quoted = self._spans.get(source_id, [])
+            self._coverage[source_id] = source_coverage(self.corpus, source_id, quoted)
+        return self._coverage[source_id]
 
     def article(self, source_id: str, path: str) -> Md:
         text = self.corpus.texts[source_id]
+        if self._cited_by_source is None:
+            # Grouped once, after every other page has registered its citations.
+            self._cited_by_source = {}
+            for key, cited in self.registry.cited_by.items():
+                self._cited_by_source.setdefault(key[0], []).append((key[1], cited))
         highlights = [
-            Highlight(quote, self.corpus.spans[(source, quote)], tuple(cited))
-            for (source, quote), cited in self.registry.cited_by.items()
-            if source == source_id
+            Highlight(quote, self.corpus.spans[(source_id, quote)], tuple(cited))
+            for quote, cited in self._cited_by_source.get(source_id, [])
         ]
         highlights.sort(key=lambda h: (h.spans[0].start, h.quote))
         boilerplate = [
