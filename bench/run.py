@@ -1,0 +1,360 @@
+"""Benchmarks `briefing check`, `briefing generate` and the MkDocs build on synthetic corpora.
+
+    make bench                                        # 1,000 and 10,000 entities
+    .venv/bin/python bench/run.py --sizes 100 --keep /tmp/bench
+
+For each size, bench/synth.py writes a corpus shaped like the shipped one into a temporary
+folder (with this repository's templates/ and mkdocs.yml), then each phase runs as its own
+process of the real commands, timed by wall clock, its peak memory read from its own rusage:
+
+- check: `briefing check`
+- generate: `briefing generate` into an empty build/docs (it checks first, as `briefing build`
+  does, so this is the check + generate time of a build)
+- mkdocs: `mkdocs build --strict`, as generator/site.py runs it
+- no-op: `briefing generate` again, nothing having changed
+- edits: one person's name changed (shown on other pages too), then one commitment's name
+
+The last line is a machine-readable summary, for the largest size (build_ms_per_page_1k is at
+1,000 entities, when that size was run):
+
+    RESULT n=10000 check_generate_s=... generator_share=... build_ms_per_page=...
+    build_ms_per_page_1k=... html_kb_median=... peak_rss_mb=... noop_written=... edit_written=...
+    search_index_mb=...
+
+generator_share is the generate time over generate + mkdocs; peak_rss_mb is the largest peak of
+any one process; edit_written counts the files the person edit rewrote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import platform
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import synth
+
+REPO = Path(__file__).resolve().parent.parent
+BRIEFING = Path(sys.executable).with_name("briefing")
+# What a project needs besides content/ and seeds/ (as tests/conftest.py copies them).
+COPIED = ("templates", "mkdocs.yml")
+WRITTEN = re.compile(r"(\d+) written, (\d+) deleted")
+# The generator is being rewritten alongside; a failing phase is retried after a pause, with
+# fresh templates, before the benchmark gives up.
+RETRIES = 3
+RETRY_PAUSE_S = 60
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished process: wall time, peak resident memory, its output and exit status."""
+
+    seconds: float
+    peak_rss_mb: float
+    output: str
+    returncode: int
+
+
+def run(command: list[str | Path], env: dict[str, str] | None = None) -> Run:
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [str(part) for part in command], stdout=output, stderr=subprocess.STDOUT, env=env
+        )
+        # wait4 gives this child's own rusage; RUSAGE_CHILDREN would be the maximum over all
+        # children so far, which hides the smaller phases behind the largest one.
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read()
+    # Linux reports ru_maxrss in KiB.
+    return Run(seconds, usage.ru_maxrss / 1024, text, process.returncode)
+
+
+def copy_project_files(root: Path) -> None:
+    for name in COPIED:
+        source, target = REPO / name, root / name
+        if source.is_dir():
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+
+
+def phase(
+    name: str, root: Path, command: list[str | Path], env: dict[str, str] | None = None
+) -> Run:
+    """Run a phase, retrying a failure (with a fresh copy of the templates) a few times."""
+    for attempt in range(1, RETRIES + 1):
+        result = run(command, env)
+        if result.returncode == 0:
+            return result
+        tail = "\n".join(result.output.strip().splitlines()[-8:])
+        print(f"  {name} failed (attempt {attempt}/{RETRIES}):\n{tail}", flush=True)
+        if attempt < RETRIES:
+            time.sleep(RETRY_PAUSE_S)
+            copy_project_files(root)
+    raise SystemExit(f"error: {name} failed {RETRIES} times at {root}")
+
+
+def written(result: Run, docs: Path, before: dict[str, tuple[int, int]]) -> int:
+    """Files a generate run wrote: from its report line, else from the docs folder itself."""
+    match = WRITTEN.search(result.output)
+    if match:
+        return int(match[1])
+    after = snapshot(docs)
+    return sum(1 for path, stamp in after.items() if before.get(path) != stamp)
+
+
+def snapshot(docs: Path) -> dict[str, tuple[int, int]]:
+    # A rewritten file is a new inode (write.py replaces it), or at least a new mtime.
+    return {str(p): (p.stat().st_ino, p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+
+
+def rename(file: Path) -> None:
+    """Change an entity's `name` (its first line of that name): still valid, still cited."""
+    text = file.read_text(encoding="utf-8")
+    edited, count = re.subn(r"^name: (.+)$", r"name: \1 (renamed)", text, count=1, flags=re.M)
+    assert count == 1, f"no `name:` line in {file}"
+    file.write_text(edited, encoding="utf-8")
+
+
+@dataclass
+class Measures:
+    """Everything measured at one size."""
+
+    n: int
+    counts: dict[str, int]
+    synth_s: float = 0.0
+    runs: dict[str, Run] = field(default_factory=dict)
+    written: dict[str, int] = field(default_factory=dict)
+    pages: int = 0
+    html_sizes: list[int] = field(default_factory=list)
+    largest_page: str = ""
+    site_bytes: int = 0
+    search_index_bytes: int = 0
+    # Other work on the machine skews the timings; the load average says how much there was.
+    load_average: float = 0.0
+
+    @property
+    def generate_s(self) -> float:
+        return self.runs["generate"].seconds
+
+    @property
+    def mkdocs_s(self) -> float:
+        return self.runs["mkdocs"].seconds
+
+    @property
+    def share(self) -> float:
+        return self.generate_s / (self.generate_s + self.mkdocs_s)
+
+    @property
+    def ms_per_page(self) -> float:
+        return 1000 * self.mkdocs_s / self.pages
+
+    @property
+    def peak_rss_mb(self) -> float:
+        return max(r.peak_rss_mb for r in self.runs.values())
+
+
+def bench(n: int, root: Path) -> Measures:
+    start = time.perf_counter()
+    measures = Measures(n, synth.write_corpus(root, n))
+    measures.synth_s = time.perf_counter() - start
+    copy_project_files(root)
+    total = sum(measures.counts.values())
+    print(f"n={n}: {total} entities synthesized in {measures.synth_s:.1f} s at {root}", flush=True)
+    docs = root / "build" / "docs"
+    generate: list[str | Path] = [BRIEFING, "generate", "--root", root]
+    # As generator/site.py runs MkDocs; the env var silences Material's end-of-life notice.
+    mkdocs: list[str | Path] = [
+        sys.executable, "-m", "mkdocs", "build", "--strict",
+        "--config-file", root / "mkdocs.yml", "--site-dir", root / "site",
+    ]  # fmt: skip
+    quiet = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+    def step(name: str, command: list[str | Path], env: dict[str, str] | None = None) -> Run:
+        before = snapshot(docs) if docs.is_dir() else {}
+        result = phase(name, root, command, env)
+        measures.runs[name] = result
+        note = ""
+        if command is generate:
+            measures.written[name] = written(result, docs, before)
+            note = f", {measures.written[name]} files written"
+        print(f"  {name}: {result.seconds:.2f} s, {result.peak_rss_mb:.0f} MB{note}", flush=True)
+        return result
+
+    step("check", [BRIEFING, "check", "--root", root])
+    step("generate", generate)
+    step("mkdocs", mkdocs, quiet)
+    step("no-op", generate)
+    rename(root / "content" / "people" / f"person-{measures.counts['people'] // 2:05d}.yml")
+    step("edit person", generate)
+    rename(
+        root
+        / "content"
+        / "commitments"
+        / f"commitment-{measures.counts['commitments'] // 2:05d}.yml"
+    )
+    step("edit commitment", generate)
+
+    measures.pages = sum(1 for _ in docs.rglob("*.md"))
+    site = root / "site"
+    html = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size)
+    measures.html_sizes = [p.stat().st_size for p in html]
+    measures.largest_page = html[-1].relative_to(site).as_posix() if html else ""
+    measures.site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    index = site / "search" / "search_index.json"
+    measures.search_index_bytes = index.stat().st_size if index.is_file() else 0
+    measures.load_average = os.getloadavg()[0]
+    return measures
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    memory = "unknown"
+    cpuinfo, meminfo = Path("/proc/cpuinfo"), Path("/proc/meminfo")
+    if cpuinfo.is_file():
+        models = re.findall(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), flags=re.M)
+        cpu = models[0].strip() if models else cpu
+    if meminfo.is_file():
+        found = re.search(r"^MemTotal:\s*(\d+) kB", meminfo.read_text(), flags=re.M)
+        memory = f"{int(found[1]) / 1024 / 1024:.1f} GiB" if found else memory
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (
+        f"machine: {usable} CPUs ({cpu}), {memory} RAM; Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}; load average {os.getloadavg()[0]:.1f}"
+    )
+
+
+def kb(size: float) -> str:
+    return f"{size / 1024:.1f}"
+
+
+def mb(size: float) -> str:
+    return f"{size / 1024 / 1024:.1f}"
+
+
+def table(results: list[Measures]) -> str:
+    rows: list[tuple[str, Callable[[Measures], str]]] = [
+        ("entities", lambda m: str(sum(m.counts.values()))),
+        *((f"  {kind}", lambda m, kind=kind: str(m.counts[kind])) for kind in synth.SHIPPED),
+        ("Markdown pages generated", lambda m: str(m.pages)),
+        ("check (s)", lambda m: f"{m.runs['check'].seconds:.2f}"),
+        ("generate, incl. check (s)", lambda m: f"{m.generate_s:.2f}"),
+        (
+            "  of which render + write (s)",
+            lambda m: f"{m.generate_s - m.runs['check'].seconds:.2f}",
+        ),
+        ("mkdocs build --strict (s)", lambda m: f"{m.mkdocs_s:.2f}"),
+        ("total: generate + mkdocs (s)", lambda m: f"{m.generate_s + m.mkdocs_s:.2f}"),
+        ("generator share of total", lambda m: f"{m.share:.3f}"),
+        ("mkdocs ms per page", lambda m: f"{m.ms_per_page:.1f}"),
+        ("peak RSS check (MB)", lambda m: f"{m.runs['check'].peak_rss_mb:.0f}"),
+        ("peak RSS generate (MB)", lambda m: f"{m.runs['generate'].peak_rss_mb:.0f}"),
+        ("peak RSS mkdocs (MB)", lambda m: f"{m.runs['mkdocs'].peak_rss_mb:.0f}"),
+        ("HTML pages", lambda m: str(len(m.html_sizes))),
+        ("HTML median (KB)", lambda m: kb(statistics.median(m.html_sizes))),
+        ("HTML largest (KB)", lambda m: kb(m.html_sizes[-1])),
+        ("  largest page", lambda m: m.largest_page),
+        ("site total (MB)", lambda m: mb(m.site_bytes)),
+        ("search index (MB)", lambda m: mb(m.search_index_bytes)),
+        ("no-op regenerate: written", lambda m: str(m.written["no-op"])),
+        ("no-op regenerate (s)", lambda m: f"{m.runs['no-op'].seconds:.2f}"),
+        ("edit a person's name: written", lambda m: str(m.written["edit person"])),
+        ("edit a person's name (s)", lambda m: f"{m.runs['edit person'].seconds:.2f}"),
+        ("edit a commitment's name: written", lambda m: str(m.written["edit commitment"])),
+        ("edit a commitment's name (s)", lambda m: f"{m.runs['edit commitment'].seconds:.2f}"),
+        ("load average (1 min) at the end", lambda m: f"{m.load_average:.1f}"),
+    ]
+    header = ["", *(f"n={m.n}" for m in results)]
+    lines = [header, *([label, *(cell(m) for m in results)] for label, cell in rows)]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    return "\n".join(
+        "  ".join(
+            text.ljust(widths[i]) if i == 0 else text.rjust(widths[i])
+            for i, text in enumerate(line)
+        )
+        for line in lines
+    )
+
+
+def result_line(results: list[Measures]) -> str:
+    largest = max(results, key=lambda m: m.n)
+    at_1k = next((m for m in results if m.n == 1000), None)
+    fields = {
+        "n": str(largest.n),
+        "check_generate_s": f"{largest.generate_s:.2f}",
+        "generator_share": f"{largest.share:.3f}",
+        "build_ms_per_page": f"{largest.ms_per_page:.1f}",
+        "build_ms_per_page_1k": f"{at_1k.ms_per_page:.1f}" if at_1k else "n/a",
+        "html_kb_median": kb(statistics.median(largest.html_sizes)),
+        "peak_rss_mb": f"{largest.peak_rss_mb:.0f}",
+        "noop_written": str(largest.written["no-op"]),
+        "edit_written": str(largest.written["edit person"]),
+        "search_index_mb": mb(largest.search_index_bytes),
+    }
+    return "RESULT " + " ".join(f"{key}={value}" for key, value in fields.items())
+
+
+def profile(root: Path) -> None:
+    """Where `briefing generate` spends its time on the kept corpus (in this process)."""
+    from generator.cli import main as briefing
+
+    shutil.rmtree(root / "build", ignore_errors=True)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        briefing(["generate", "--root", str(root)], standalone_mode=False)
+    finally:
+        profiler.disable()
+    print(f"\nprofile of `briefing generate` at {root} (top 25 by own time):")
+    pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(25)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000",
+        help="comma-separated corpus sizes, in entities (default: 1000,10000)",
+    )
+    parser.add_argument(
+        "--keep", type=Path, help="build the corpora in DIR/n<size> and keep them, not in /tmp"
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="also profile `briefing generate` at each size"
+    )
+    arguments = parser.parse_args()
+    sizes = [int(size) for size in arguments.sizes.split(",") if size.strip()]
+    print(machine(), flush=True)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as scratch:
+        base = arguments.keep or Path(scratch)
+        for n in sizes:
+            root = base / f"n{n}"
+            if root.exists() and any(root.iterdir()):
+                raise SystemExit(f"error: {root} is not empty; remove it or choose another --keep")
+            root.mkdir(parents=True, exist_ok=True)
+            results.append(bench(n, root))
+            if arguments.profile:
+                profile(root)
+    print()
+    print(table(results))
+    print(result_line(results), flush=True)
+
+
+if __name__ == "__main__":
+    main()
