@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ROOT ?= .
 
-.PHONY: site test check coverage generate schema clean
+.PHONY: site test check coverage generate schema bench golden clean
 
 # One stamp per set of pins: reinstall only when the pins change.
 $(VENV)/.site-installed: requirements/site.txt pyproject.toml
@@ -38,5 +38,28 @@ test: $(VENV)/.test-installed
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/python -m pytest
 
+# Times check, generate and the MkDocs build on synthetic corpora; e.g. BENCH_ARGS="--sizes 1000".
+bench: $(VENV)/.site-installed
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Rewrite the golden pages in tests/golden/ from the current generator; review the diff, then commit.
+golden: $(VENV)/.test-installed
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+
 clean:
 	rm -rf site site.partial site.previous build .pytest_cache .ruff_cache
+
+.PHONY: impact serve zensical
+
+# What changed since a git revision does to the facts and pages; exits 1 if a quote broke.
+impact: $(VENV)/.site-installed
+	@test -n "$(SINCE)" || { echo "usage: make impact SINCE=REV (e.g. SINCE=HEAD~1)" >&2; exit 2; }
+	$(BIN)/briefing impact --root $(ROOT) --since "$(SINCE)"
+
+# Preview at http://127.0.0.1:8000, regenerated whenever content/, seeds/ or templates/ change.
+serve: $(VENV)/.site-installed
+	$(BIN)/briefing serve --root $(ROOT)
+
+# The same pages built by Zensical (its own .venv-zensical) into build/zensical/site.
+zensical: $(VENV)/.site-installed
+	bash scripts/zensical-build.sh $(ROOT)

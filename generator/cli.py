@@ -1,4 +1,5 @@
-"""The command line: `briefing check`, `generate`, `build` and `schema`."""
+"""The command line: `briefing check`, `generate`, `build`, `coverage`, `schema`, `impact`,
+`new-source` and `serve`."""
 
 from __future__ import annotations
 
@@ -13,10 +14,14 @@ import click
 
 from generator.check import check
 from generator.coverage import coverage
+from generator.history import HistoryError
+from generator.impact import impact
 from generator.load import load_corpus
 from generator.model import Corpus, json_schemas
 from generator.problems import Problem
 from generator.render import render_site
+from generator.scaffold import ScaffoldError, new_source
+from generator.serve import serve
 from generator.site import SITE, build_site
 from generator.write import write_tree
 
@@ -162,6 +167,90 @@ def schema_command(root: Path) -> None:
     files = {name: json.dumps(schema, indent=2) + "\n" for name, schema in json_schemas().items()}
     report = write_tree(root / SCHEMA, files)
     click.echo(f"{len(files)} schemas in {SCHEMA}/: {len(report.written)} written")
+
+
+@main.command(name="impact")
+@root_option
+@click.option(
+    "--since",
+    required=True,
+    metavar="REV",
+    help="The git revision to compare the working tree with, e.g. HEAD~1 or origin/main.",
+)
+@debug_option
+@_guarded
+def impact_command(root: Path, since: str) -> None:
+    """What changed since REV affects: broken quotes (exit 1), quoted sentences that changed, and
+    the pages to look at again."""
+    try:
+        report = impact(root, since)
+    except HistoryError as error:
+        raise Failed(f"error: {error}") from None
+    for line in report.lines():
+        click.echo(line)
+    if report.broken:
+        raise Failed(f"error: {report.summary()}")
+    click.echo(report.summary())
+
+
+@main.command(name="new-source")
+@click.argument(
+    "text", metavar="PATH-TO-TEXT", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@root_option
+@click.option("--publisher", required=True, help='Who published it, e.g. "The Diplomat".')
+@click.option(
+    "--date", "published", required=True, help="The day it was published: YYYY-MM-DD (or YYYY-MM)."
+)
+@click.option("--title", help="The headline as published (else left for you to fill in).")
+@click.option("--url", help="The article's web address (else left for you to fill in).")
+@click.option("--id", "source", help="The source's id, if not PUBLISHER-DATE.")
+@debug_option
+@_guarded
+def new_source_command(
+    text: Path,
+    root: Path,
+    publisher: str,
+    published: str,
+    title: str | None,
+    url: str | None,
+    source: str | None,
+) -> None:
+    """Add an article: copy PATH-TO-TEXT to seeds/ID.txt and write content/sources/ID.yml."""
+    try:
+        created = new_source(
+            root, text, publisher=publisher, published=published, url=url, title=title,
+            source=source,
+        )  # fmt: skip
+    except ScaffoldError as error:
+        raise Failed(f"error: {error}") from None
+    click.echo(f"created {created.text} (the article's text, as given) and {created.source}")
+    if created.to_fill:
+        fields = ", ".join(created.to_fill)
+        click.echo(f"fill in {fields} in {created.source}, then run `briefing check`")
+    else:
+        click.echo("next: cite it from content/, then run `briefing check`")
+
+
+@main.command(name="serve")
+@root_option
+@click.option(
+    "--dev-addr",
+    "address",
+    default="127.0.0.1:8000",
+    show_default=True,
+    metavar="HOST:PORT",
+    help="Where to serve the preview.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in a web browser.")
+@debug_option
+@_guarded
+def serve_command(root: Path, address: str, open_browser: bool) -> None:
+    """Preview the site with live reload; pages are generated again on every change to content/,
+    seeds/ or templates/ (Ctrl-C stops)."""
+    status = serve(root, lambda: generate(root), address, open_browser=open_browser)
+    if status != 0:
+        raise Failed(f"error: mkdocs serve stopped with status {status}")
 
 
 if __name__ == "__main__":

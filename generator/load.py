@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar
 
 import yaml
@@ -181,13 +181,18 @@ def _yaml_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
 def read_record(root: Path, file: Path, kind: str) -> tuple[RawRecord, list[Problem]]:
     """Parse one content file, with the problems that kept it from being read."""
     path = file.relative_to(root).as_posix()
-    marks = Marks(path)
-    unreadable = RawRecord(kind, file.stem, path, None, marks)
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         problem = Problem(Location(path), f"not UTF-8 text ({error.reason})", "save as UTF-8")
-        return unreadable, [problem]
+        return RawRecord(kind, file.stem, path, None, Marks(path)), [problem]
+    return parse_record(kind, path, text)
+
+
+def parse_record(kind: str, path: str, text: str) -> tuple[RawRecord, list[Problem]]:
+    """Parse the text of a content file at `path` (relative to the root; its stem is the id)."""
+    marks = Marks(path)
+    unreadable = RawRecord(kind, PurePosixPath(path).stem, path, None, marks)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
@@ -203,7 +208,7 @@ def read_record(root: Path, file: Path, kind: str) -> tuple[RawRecord, list[Prob
     if not isinstance(data, dict):
         problem = Problem(marks.at(()), "expected `field: value` lines at the top of the file")
         return unreadable, [*reader.problems, problem]
-    return RawRecord(kind, file.stem, path, data, marks), reader.problems
+    return RawRecord(kind, unreadable.id, path, data, marks), reader.problems
 
 
 def _content_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:

@@ -1,0 +1,310 @@
+"""What changed since a git revision does to the briefing: for each changed article, the quotes
+that broke and the quoted sentences that changed; for each changed article or content file, the
+pages to look at again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from pydantic import ValidationError
+
+from generator.check import CLOSEST_CHARS, check, closest_hint
+from generator.coverage import Sentence, sentences
+from generator.history import Change, Status, changes, read_at, resolve
+from generator.load import CONTENT, SEEDS, RawCorpus, RawRecord, load_corpus, parse_record
+from generator.model import KINDS, Corpus, Statement, Strict, evidence_in, references_in
+from generator.problems import Location, Problem
+from generator.quotes import ArticleText, normalize
+
+# Kinds with a page of their own, `KIND/ID.md`; the others show on the pages of what they name.
+PAGE_KINDS = ("people", "meetings", "commitments", "organizations", "places", "sources")
+# Kinds listed on an index page, `KIND/index.md`: adding or removing one changes that page.
+INDEX_KINDS = (*PAGE_KINDS, "statements")
+# Pages that order what they list by date.
+DATED_PAGES = ("index.md", "timeline.md")
+# Fields that place an entity in time (a role's `start` and `end` too).
+DATE_FIELDS = frozenset({"date", "published", "start", "end"})
+
+
+def pages_showing(
+    kind: str, entity_id: str, entity: Strict | None, kind_of: Callable[[str], str | None]
+) -> set[str]:
+    """The pages that show an entity: its own, if its kind has pages, and those of the entities it
+    names (a statement shows on its speaker's page, a meeting on its participants' pages)."""
+    pages = {f"{kind}/{entity_id}.md"} if kind in PAGE_KINDS else set()
+    if entity is not None:
+        for _where, target, _kinds in references_in(entity):
+            target_kind = kind_of(target)
+            if target_kind in PAGE_KINDS:
+                pages.add(f"{target_kind}/{target}.md")
+    return pages
+
+
+@dataclass(frozen=True, order=True)
+class QuoteImpact:
+    """A quote of a changed article to look at again: broken (its words are no longer in the
+    article), or still there in a sentence that changed around it."""
+
+    location: Location
+    broken: bool
+    message: str
+    hint: str
+
+    def format(self) -> str:
+        if self.broken:
+            return Problem(self.location, self.message, self.hint).format()
+        return f"{self.location}: warning: {self.message} (hint: {self.hint})"
+
+
+@dataclass(frozen=True)
+class FileImpact:
+    """One changed article or content file (path relative to the root), and what it affects."""
+
+    path: str
+    status: Status
+    quotes: tuple[QuoteImpact, ...]
+    pages: tuple[str, ...]
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+@dataclass(frozen=True)
+class Impact:
+    """Everything that changed since `since`, and how many problems `check` finds now."""
+
+    since: str
+    files: tuple[FileImpact, ...]
+    problems: int
+
+    @property
+    def broken(self) -> list[QuoteImpact]:
+        return [quote for file in self.files for quote in file.quotes if quote.broken]
+
+    @property
+    def changed(self) -> list[QuoteImpact]:
+        return [quote for file in self.files for quote in file.quotes if not quote.broken]
+
+    @property
+    def pages(self) -> list[str]:
+        return sorted({page for file in self.files for page in file.pages})
+
+    def lines(self) -> list[str]:
+        """The report: per changed file, its broken and changed quotes, then its pages."""
+        if not self.files:
+            return [f"no article or content file changed since {self.since}"]
+        lines: list[str] = []
+        for file in self.files:
+            lines.append(f"{file.path}: {file.status} since {self.since}")
+            lines.extend(quote.format() for quote in file.quotes)
+            lines.append(f"  pages affected: {', '.join(file.pages) or 'none'}")
+        return lines
+
+    def summary(self) -> str:
+        text = (
+            f"{_plural(len(self.broken), 'quote')} broke, "
+            f"{_plural(len(self.changed), 'quoted sentence')} changed, "
+            f"{_plural(len(self.pages), 'page')} affected since {self.since}"
+        )
+        if self.problems:
+            text += f"; `briefing check` finds {_plural(self.problems, 'problem')}"
+        return text
+
+
+def _dates(data: object) -> list[str]:
+    """Every date in a record's data, outside its citations, in the order written."""
+    if isinstance(data, dict):
+        return [
+            date
+            for key, value in data.items()
+            if key != "cite"
+            for date in ([str(value)] if key in DATE_FIELDS else _dates(value))
+        ]
+    if isinstance(data, list):
+        return [date for item in data for date in _dates(item)]
+    return []
+
+
+def _validated(record: RawRecord | None) -> Strict | None:
+    if record is None or record.data is None:
+        return None
+    try:
+        return KINDS[record.kind].model_validate(record.data)
+    except ValidationError:
+        return None
+
+
+@lru_cache(maxsize=16)
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    """An article's sentences, split once however many of its quotes are compared."""
+    return tuple(sentences(text))
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= CLOSEST_CHARS else text[:CLOSEST_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+class _Assessor:
+    """Compares one revision with the working tree, whose corpus it loads and checks once."""
+
+    def __init__(self, root: Path, commit: str, raw: RawCorpus, corpus: Corpus) -> None:
+        self.root = root
+        self.commit = commit
+        self.raw = raw
+        self.corpus = corpus
+        self.records = {record.path: record for record in raw.records}
+
+    def entities(self) -> Iterator[tuple[str, str, Strict, RawRecord]]:
+        for kind, entities in self.corpus.entities.items():
+            for entity_id, entity in entities.items():
+                yield kind, entity_id, entity, self.records[self.corpus.files[entity_id]]
+
+    def pages_of(self, kind: str, entity_id: str, entity: Strict | None) -> set[str]:
+        return pages_showing(kind, entity_id, entity, self.corpus.kind_of)
+
+    def article(self, change: Change) -> FileImpact:
+        source = PurePosixPath(change.path).stem
+        old_text = read_at(self.root, self.commit, change.path)
+        old = ArticleText(old_text) if old_text and old_text.strip() else None
+        new_text = self.raw.texts.get(source)
+        new = ArticleText(new_text) if new_text and new_text.strip() else None
+        # An article's own page shows its text; adding or removing one changes the lists of them.
+        pages = {f"sources/{source}.md"}
+        if change.status != "changed":
+            pages |= {"sources/index.md", *DATED_PAGES}
+        quotes: list[QuoteImpact] = []
+        for kind, entity_id, entity, record in self.entities():
+            found = list(self.quotes(source, old, new, entity, record))
+            if isinstance(entity, Statement):
+                found.extend(self.verbatim(source, old, new, entity, record))
+            if found:
+                quotes.extend(found)
+                pages |= self.pages_of(kind, entity_id, entity)
+        return FileImpact(change.path, change.status, tuple(sorted(quotes)), tuple(sorted(pages)))
+
+    def quotes(
+        self,
+        source: str,
+        old: ArticleText | None,
+        new: ArticleText | None,
+        entity: Strict,
+        record: RawRecord,
+    ) -> Iterator[QuoteImpact]:
+        """The entity's quotes of `source` that broke or whose sentence changed."""
+        for where, evidence in evidence_in(entity):
+            cited = [quote for s, quote in evidence.quotes() if s == source]
+            for index, quote in enumerate(cited):
+                location = record.marks.at((*where, source, index))
+                was_there = old is not None and old.find(quote) is not None
+                if new is None or new.find(quote) is None:
+                    verb = "no longer in" if was_there else "not found in"
+                    yield QuoteImpact(
+                        location, True, f"quote {verb} `{source}`", self.closest(source, new, quote)
+                    )
+                elif old is not None and was_there:
+                    changed = self.changed_sentence(old, new, quote)
+                    if changed is not None:
+                        yield QuoteImpact(
+                            location,
+                            False,
+                            f"the sentence quoted from `{source}` changed",
+                            f"it now reads, seeds/{source}.txt:{changed.line}: "
+                            f'"{_shorten(changed.text)}"; check that the fact still holds',
+                        )
+
+    def verbatim(
+        self,
+        source: str,
+        old: ArticleText | None,
+        new: ArticleText | None,
+        statement: Statement,
+        record: RawRecord,
+    ) -> Iterator[QuoteImpact]:
+        """The statement's `text`, if it was verbatim in `source` and no cited article has it."""
+        evidence = statement.cite.text  # type: ignore[attr-defined]
+        cited = evidence.sources() if evidence is not None else []
+        if source not in cited or old is None or old.find(statement.text) is None:
+            return
+        texts = [new if s == source else self.corpus.texts.get(s) for s in cited]
+        if any(text is not None and text.find(statement.text) for text in texts):
+            return
+        yield QuoteImpact(
+            record.marks.at(("text",)),
+            True,
+            f"the statement's `text` is no longer verbatim in `{source}`",
+            self.closest(source, new, statement.text),
+        )
+
+    @staticmethod
+    def closest(source: str, new: ArticleText | None, quote: str) -> str:
+        if new is None:
+            return f"seeds/{source}.txt is gone or empty; restore it, or cite another article"
+        return closest_hint(new, source, quote)
+
+    @staticmethod
+    def changed_sentence(old: ArticleText, new: ArticleText, quote: str) -> Sentence | None:
+        """The first sentence around the quote in the new text that the old text did not have
+        around it, or None if the quote sits in the same sentences as before."""
+
+        def around(text: ArticleText) -> dict[str, Sentence]:
+            spans = [span for found in text.find_all(quote) for span in found]
+            return {
+                normalize(sentence.text)[0]: sentence
+                for sentence in _sentences(text.raw)
+                if any(span.start < sentence.end and sentence.start < span.end for span in spans)
+            }
+
+        before, after = around(old), around(new)
+        if before.keys() == after.keys():
+            return None
+        added = [after[key] for key in after.keys() - before.keys()]
+        # Only removed: the quote no longer sits in a sentence it did; show where it still is.
+        return min(added or after.values(), key=lambda sentence: sentence.start)
+
+    def content(self, change: Change) -> FileImpact:
+        path = PurePosixPath(change.path)
+        kind, entity_id = path.parent.name, path.stem
+        new_record = self.records.get(change.path)
+        is_current = self.corpus.files.get(entity_id) == change.path
+        new_entity = self.corpus.entities[kind].get(entity_id) if is_current else None
+        old_text = read_at(self.root, self.commit, change.path)
+        old_record = parse_record(kind, change.path, old_text)[0] if old_text is not None else None
+        pages = self.pages_of(kind, entity_id, new_entity)
+        # What the entity named before: pages that showed it and may no longer.
+        pages |= self.pages_of(kind, entity_id, _validated(old_record))
+        if change.status != "changed" and kind in INDEX_KINDS:
+            pages.add(f"{kind}/index.md")
+        old_dates = _dates(old_record.data if old_record else None)
+        if old_dates != _dates(new_record.data if new_record else None):
+            pages |= set(DATED_PAGES)
+        return FileImpact(change.path, change.status, (), tuple(sorted(pages)))
+
+
+def _is_article(path: PurePosixPath) -> bool:
+    return len(path.parts) == 2 and path.parts[0] == SEEDS and path.suffix == ".txt"
+
+
+def _is_content(path: PurePosixPath) -> bool:
+    return (
+        len(path.parts) == 3
+        and path.parts[0] == CONTENT
+        and path.parts[1] in KINDS
+        and path.suffix == ".yml"
+    )
+
+
+def impact(root: Path, since: str) -> Impact:
+    """Compare the working tree under `root` with git revision `since` (HistoryError if git
+    cannot): articles first, then content files, each in path order."""
+    commit = resolve(root, since)
+    changed = changes(root, commit, (CONTENT, SEEDS))
+    raw = load_corpus(root)
+    corpus, problems = check(raw)
+    assessor = _Assessor(root, commit, raw, corpus)
+    articles = [assessor.article(c) for c in changed if _is_article(PurePosixPath(c.path))]
+    contents = [assessor.content(c) for c in changed if _is_content(PurePosixPath(c.path))]
+    return Impact(since, (*articles, *contents), len(problems))

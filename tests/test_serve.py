@@ -1,0 +1,141 @@
+"""The live preview: a change under content/, seeds/ or templates/ regenerates the pages once it has
+settled, editors' scratch files do not, and the served page itself changes in the browser's view."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import BRIEFING, REPO, briefing, edit
+
+from generator.serve import watching
+
+PERSON = "content/people/stephen-biegun.yml"
+NEW_NAME = "Stephen E. Biegun"
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 15.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+class Counter:
+    def __init__(self) -> None:
+        self.calls = 0
+        self.lock = threading.Lock()
+
+    def __call__(self) -> None:
+        with self.lock:
+            self.calls += 1
+
+
+@pytest.mark.parametrize("folder", ["content/people", "seeds", "templates"])
+def test_a_change_in_a_watched_folder_regenerates_once(project: Path, folder: str) -> None:
+    regenerate = Counter()
+    with watching(project, regenerate, settle=0.2):
+        target = next(p for p in sorted((project / folder).iterdir()) if p.is_file())
+        for _ in range(5):  # an editor's burst of writes
+            with target.open("a", encoding="utf-8") as file:
+                file.write("\n")
+        assert wait_for(lambda: regenerate.calls >= 1, 5)
+        time.sleep(0.5)
+    assert regenerate.calls == 1
+
+
+def test_scratch_files_and_other_folders_do_not_regenerate(project: Path) -> None:
+    regenerate = Counter()
+    (project / "build").mkdir()
+    with watching(project, regenerate, settle=0.1):
+        (project / "content/people/.stephen-biegun.yml.swp").write_text("x", encoding="utf-8")
+        (project / "content/people/stephen-biegun.yml~").write_text("x", encoding="utf-8")
+        (project / "build/page.md").write_text("x", encoding="utf-8")
+        time.sleep(0.6)
+    assert regenerate.calls == 0
+
+
+def test_a_failed_regeneration_keeps_watching(project: Path) -> None:
+    calls: list[int] = []
+
+    def regenerate() -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("2 problem(s) in 1 file(s); nothing was generated")
+
+    person = project / PERSON
+    with watching(project, regenerate, settle=0.1):
+        person.write_text(person.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert wait_for(lambda: len(calls) == 1, 5)
+        time.sleep(0.3)
+        person.write_text(person.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert wait_for(lambda: len(calls) == 2, 5)
+
+
+def test_editing_content_regenerates_the_page(project: Path) -> None:
+    assert briefing("generate", "--root", project).returncode == 0
+    page = project / "build/docs/people/stephen-biegun.md"
+    assert NEW_NAME not in page.read_text(encoding="utf-8")
+
+    def regenerate() -> None:
+        briefing("generate", "--root", project)
+
+    with watching(project, regenerate):
+        edit(project / PERSON, "name: Stephen Biegun", f"name: {NEW_NAME}")
+        assert wait_for(lambda: NEW_NAME in page.read_text(encoding="utf-8"), 20)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def test_the_served_page_follows_the_content(project: Path) -> None:
+    """`serve` end to end, as a curator runs it: MkDocs serves the page on this machine's loopback
+    address; after a content edit, the same address serves the new page; Ctrl-C stops both."""
+    port = free_port()
+    driver = (
+        "import subprocess, sys\n"
+        "from pathlib import Path\n"
+        "from generator.serve import serve\n"
+        "root, briefing, address = Path(sys.argv[1]), sys.argv[2], sys.argv[3]\n"
+        "generate = lambda: subprocess.run([briefing, 'generate', '--root', root], check=True)\n"
+        "sys.exit(serve(root, generate, address))\n"
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-c", driver, str(project), str(BRIEFING), f"127.0.0.1:{port}"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's Ctrl-C would reach
+    )
+    url = f"http://127.0.0.1:{port}/people/stephen-biegun.html"
+    try:
+        assert wait_for(lambda: "Stephen Biegun" in fetch(url), 60)
+        edit(project / PERSON, "name: Stephen Biegun", f"name: {NEW_NAME}")
+        assert wait_for(lambda: NEW_NAME in fetch(url), 60)
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        output = server.communicate(timeout=30)[0]
+    assert server.returncode == 0, output
