@@ -57,13 +57,16 @@ def article_html(
         if not match.group().strip():
             continue
         begin, end = match.span()
+        # Only the passages that touch this paragraph, so an article is not rescanned per piece.
+        near = [h for h in highlights if any(s.start < end and s.end > begin for s in h.spans)]
+        dim = [s for s in boilerplate if s.start < end and s.end > begin]
         points = sorted({begin, end, *(c for c in cuts if begin < c < end)})
         parts: list[str] = []
         anchored: list[Highlight] = []
         for left, right in pairwise(points):
             piece = _escape(text.raw[left:right])
-            covering = [h for h in highlights if any(s.start <= left < s.end for s in h.spans)]
-            if any(s.start <= left < s.end for s in boilerplate):
+            covering = [h for h in near if any(s.start <= left < s.end for s in h.spans)]
+            if any(s.start <= left < s.end for s in dim):
                 piece = f'<span class="boilerplate">{piece}</span>'
             if covering:
                 here = starts.get(left, [])

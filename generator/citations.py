@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from dataclasses import dataclass, field
+from functools import cache
 
 from generator.dates import parse_period
 from generator.markup import Md, html_attr, html_text
@@ -16,6 +17,7 @@ from generator.model import Evidence, Source
 Key = tuple[str, str]
 
 
+@cache
 def passage_anchor(quote: str) -> str:
     """A stable anchor for a cited passage: it depends on the quote only, so adding a quote
     elsewhere does not renumber (and rewrite) every page that cites the same article."""
@@ -26,9 +28,16 @@ def source_page(source_id: str) -> str:
     return f"sources/{source_id}.md"
 
 
+@cache
+def relative_path(target: str, from_folder: str) -> str:
+    """`target` relative to `from_folder`, both relative to the docs root (relpath without its
+    look-ups of the working directory, and cached: pages link to the same few folders)."""
+    return posixpath.relpath(posixpath.join("/", target), posixpath.join("/", from_folder))
+
+
 def html_href(from_page: str, target_page: str, anchor: str = "") -> str:
     """A relative link in inline HTML, which MkDocs does not rewrite: to the built .html file."""
-    relative = posixpath.relpath(target_page, posixpath.dirname(from_page) or ".")
+    relative = relative_path(target_page, posixpath.dirname(from_page))
     built = relative[: -len(".md")] + ".html" if relative.endswith(".md") else relative
     return f"{built}#{anchor}" if anchor else built
 

@@ -59,6 +59,7 @@ def month_heading(key: str) -> str:
     return _display_single(key)
 
 
+@cache
 def _display_single(text: str) -> str:
     parts = [int(p) for p in text.split("-")]
     if len(parts) == 3:

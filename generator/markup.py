@@ -14,6 +14,8 @@ class Md(str):
     """Markdown (or inline HTML) built by the generator itself: safe to emit without escaping."""
 
 
+# Anything but letters, digits and spaces (`\w` less the underscore).
+_NOT_PLAIN = re.compile(r"[^\w ]|_")
 _ALWAYS = re.compile(r"([\\`*_{}\[\]()|#])")
 # These only start markup at the beginning of a line: lists, rules, admonitions.
 _LEADING = re.compile(r"^([+\-!])|^(\d+)([.)])")
@@ -43,7 +45,7 @@ def html_attr(value: object) -> str:
     """Text inside an attribute of inline HTML: every character that Markdown or a table could
     act on is written as an entity, so only the browser ever reads it."""
     text = " ".join(str(value).split())
-    return "".join(c if c.isalnum() or c == " " else f"&#{ord(c)};" for c in text)
+    return _NOT_PLAIN.sub(lambda m: f"&#{ord(m[0])};", text)
 
 
 def url_escape(url: str) -> str:

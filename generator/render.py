@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.article import Highlight, article_html
-from generator.citations import Citations, Registry
+from generator.citations import Citations, Registry, relative_path
 from generator.coverage import source_coverage, spans_by_source
 from generator.dates import month_heading, parse_period
 from generator.export import corpus_json
@@ -108,7 +108,7 @@ class Page:
     citations: Citations
 
     def href(self, target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        return relative_path(target, posixpath.dirname(self.path))
 
     def location(self, entity_id: str) -> str | None:
         """The page (and anchor) that shows an entity, if any."""
