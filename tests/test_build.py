@@ -30,7 +30,9 @@ def test_strict_build_has_no_warnings(built: tuple[Path, str]) -> None:
     assert not (root / "site.partial").exists()
 
 
-@pytest.mark.parametrize("kind", ["people", "meetings", "organizations", "places", "sources"])
+@pytest.mark.parametrize(
+    "kind", ["people", "meetings", "commitments", "organizations", "places", "sources"]
+)
 def test_every_entity_has_a_page_and_is_on_its_index(built: tuple[Path, str], kind: str) -> None:
     root, _ = built
     ids = sorted(p.stem for p in (REPO / "content" / kind).glob("*.yml"))
@@ -104,6 +106,21 @@ def test_generated_markdown_is_byte_identical_across_builds(
     other = copy_project(tmp_path / "other")
     assert briefing("generate", "--root", other).returncode == 0
     assert tree(other / DOCS) == tree(root / DOCS)
+
+
+def test_built_site_is_byte_identical_across_builds(
+    built: tuple[Path, str], tmp_path: Path
+) -> None:
+    root, _ = built
+    other = copy_project(tmp_path / "other")
+    assert briefing("build", "--root", other).returncode == 0
+    first, second = tree(root / "site"), tree(other / "site")
+    # The sitemap carries the build date; everything else must not differ by a byte.
+    for sitemap in ("sitemap.xml", "sitemap.xml.gz"):
+        first.pop(sitemap, None)
+        second.pop(sitemap, None)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
 
 
 def test_second_build_rewrites_no_generated_file(built: tuple[Path, str]) -> None:
