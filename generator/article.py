@@ -112,4 +112,4 @@ def _cited_by(page: str, highlights: list[Highlight], titles: dict[str, str]) ->
             f'<li><a class="passage" href="#{highlight.anchor}">“{html_text(excerpt)}”</a> '
             f"cited by {links}</li>"
         )
-    return '<ul class="cited-by">' + "".join(items) + "</ul>"
+    return '<ul class="cited-by" data-search-exclude>' + "".join(items) + "</ul>"

@@ -42,6 +42,11 @@ def html_href(from_page: str, target_page: str, anchor: str = "") -> str:
     return f"{built}#{anchor}" if anchor else built
 
 
+@cache
+def _label(publisher: str, published: str) -> str:
+    return f"{publisher}, {parse_period(published).display()}"
+
+
 @dataclass(frozen=True)
 class CitedBy:
     """One place a passage is cited: the page, the citation's number there, and what it supports."""
@@ -84,7 +89,7 @@ class Citations:
 
     def source_label(self, source_id: str) -> str:
         source = self.sources[source_id]
-        return f"{source.publisher}, {parse_period(source.published).display()}"
+        return _label(source.publisher, source.published)
 
     def markers(self, evidence: Evidence | None, label: str) -> Md:
         """Superscript markers for every quote and the inference supporting one fact. A fact
@@ -95,7 +100,9 @@ class Citations:
         for source, quote in evidence.quotes():
             number = self.number((source, quote), label)
             href = html_href(self.path, source_page(source), passage_anchor(quote))
-            title = html_attr(f"{self.source_label(source)}: “{quote}”")
+            # The quote itself is one click away (and in the page's list): the hover names the
+            # source only, which keeps pages (and the search index) from repeating every quote.
+            title = html_attr(self.source_label(source))
             links.append(f'<a href="{href}" title="{title}">{number}</a>')
         if evidence.inference:
             number = self.number(("", evidence.inference), label)
@@ -105,7 +112,9 @@ class Citations:
         kind = "cites single" if sources == 1 else "cites"
         note = '<span class="sr-only"> (single source)</span>' if sources == 1 else ""
         inferred = ' <em class="inferred">inferred</em>' if evidence.inference else ""
-        return Md(f'{inferred}<sup class="{kind}">{"".join(links)}{note}</sup>')
+        # Markers stay out of the search index, which would otherwise read "Kim Jong Un12".
+        markers = "".join(links)
+        return Md(f'{inferred}<sup class="{kind}" data-search-exclude>{markers}{note}</sup>')
 
     def listing(self) -> Md:
         """The numbered list at the foot of the page: each quote in full, with its passage."""
@@ -127,7 +136,7 @@ class Citations:
                 f'<a href="{href}">{html_text(self.source_label(source))}</a>: '
                 f"“{html_text(words)}”</li>"
             )
-        return Md('<ol class="citations">\n' + "\n".join(items) + "\n</ol>")
+        return Md('<ol class="citations" data-search-exclude>\n' + "\n".join(items) + "\n</ol>")
 
     def cited_sources(self) -> list[str]:
         return sorted({source for source, _ in self.numbers if source})
