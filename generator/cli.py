@@ -102,10 +102,10 @@ def check_command(root: Path) -> None:
 
 def generate(root: Path) -> None:
     corpus = checked(root)
-    pages = render_site(root, corpus)
-    report = write_tree(root / DOCS, pages)
+    report = write_tree(root / DOCS, render_site(root, corpus))
+    total = len(report.written) + report.unchanged
     click.echo(
-        f"generated {len(pages)} files into {DOCS}: {len(report.written)} written, "
+        f"generated {total} files into {DOCS}: {len(report.written)} written, "
         f"{len(report.deleted)} deleted, {report.unchanged} unchanged"
     )
 

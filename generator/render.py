@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -244,35 +245,42 @@ class Renderer:
         entities = self.corpus.entities[kind]
         return sorted(entities, key=lambda i: (display_name(entities[i], self.corpus).lower(), i))
 
-    def pages(self) -> dict[str, str | bytes]:
-        """Every generated file, by its path under the docs folder."""
-        pages: dict[str, str | bytes] = {"index.md": self.home()}
-        pages["timeline.md"] = self.render(
-            "timeline.md.j2", "timeline.md", "Timeline", groups=self.timeline_groups()
+    def pages(self) -> Iterator[tuple[str, str | bytes]]:
+        """Every generated file, with its path under the docs folder, one at a time (a large
+        site is written as it is rendered, not held in memory); source pages come last."""
+        yield "index.md", self.home()
+        yield (
+            "timeline.md",
+            self.render("timeline.md.j2", "timeline.md", "Timeline", groups=self.timeline_groups()),
         )
-        pages["tags.md"] = self.render("tags.md.j2", "tags.md", "Tags")
+        yield "tags.md", self.render("tags.md.j2", "tags.md", "Tags")
         for kind in (*PAGE_KINDS, "statements"):
             path = f"{kind}/index.md"
-            pages[path] = self.render(
-                f"{kind}-index.md.j2", path, kind.capitalize(), **self.index_context(kind)
+            yield (
+                path,
+                self.render(
+                    f"{kind}-index.md.j2", path, kind.capitalize(), **self.index_context(kind)
+                ),
             )
         for kind in PAGE_KINDS:
             for entity_id in self.index_order(kind):
                 path = page_path(kind, entity_id)
                 entity = self.corpus.entities[kind][entity_id]
-                pages[path] = self.render(
-                    f"{SINGULAR[kind]}.md.j2",
+                yield (
                     path,
-                    display_name(entity, self.corpus),
-                    id=entity_id,
-                    entity=entity,
-                    tags=self.tags_of(entity_id, entity),
-                    json_ld=Md(json_ld_script(kind, entity_id, entity, self.corpus)),
-                    **self.entity_context(kind, entity_id, path),
+                    self.render(
+                        f"{SINGULAR[kind]}.md.j2",
+                        path,
+                        display_name(entity, self.corpus),
+                        id=entity_id,
+                        entity=entity,
+                        tags=self.tags_of(entity_id, entity),
+                        json_ld=Md(json_ld_script(kind, entity_id, entity, self.corpus)),
+                        **self.entity_context(kind, entity_id, path),
+                    ),
                 )
-        pages[EXPORT] = corpus_json(self.corpus, self.views)
-        pages.update(self.assets())
-        return pages
+        yield EXPORT, corpus_json(self.corpus, self.views)
+        yield from self.assets().items()
 
     def assets(self) -> dict[str, str | bytes]:
         folder = self.root / TEMPLATES / ASSETS
@@ -433,5 +441,5 @@ def views_as_of_covers(views: Views, day: Any) -> bool:
     return views.as_of is None or day <= views.as_of.end
 
 
-def render_site(root: Path, corpus: Corpus) -> dict[str, str | bytes]:
+def render_site(root: Path, corpus: Corpus) -> Iterator[tuple[str, str | bytes]]:
     return Renderer(root, corpus).pages()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -35,15 +36,20 @@ def _make_room(folder: Path, path: PurePosixPath) -> None:
         shutil.rmtree(target)
 
 
-def write_tree(folder: Path, files: dict[str, str | bytes]) -> WriteReport:
+def write_tree(
+    folder: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]
+) -> WriteReport:
     """Make `folder` hold exactly `files` (relative path -> text or bytes), touching only what
-    differs."""
-    wanted = {
-        _safe(path): data.encode("utf-8") if isinstance(data, str) else data
-        for path, data in files.items()
-    }
+    differs. Files may come one at a time, so a large site need not be held in memory."""
+    pairs = files.items() if isinstance(files, Mapping) else files
+    wanted: set[PurePosixPath] = set()
     written: list[str] = []
-    for path, data in sorted(wanted.items()):
+    for name, content in pairs:
+        path = _safe(name)
+        if path in wanted:
+            raise ValueError(f"the same file is generated twice: {name!r}")
+        wanted.add(path)
+        data = content.encode("utf-8") if isinstance(content, str) else content
         target = folder / path
         if target.is_file() and target.read_bytes() == data:
             continue
@@ -62,4 +68,4 @@ def write_tree(folder: Path, files: dict[str, str | bytes]) -> WriteReport:
                 deleted.append(relative.as_posix())
             elif existing.is_dir() and not any(existing.iterdir()):
                 existing.rmdir()
-    return WriteReport(written, sorted(deleted), len(wanted) - len(written))
+    return WriteReport(sorted(written), sorted(deleted), len(wanted) - len(written))
