@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -46,12 +47,10 @@ def article_html(
     starts: dict[int, list[Highlight]] = {}
     for highlight in highlights:
         starts.setdefault(highlight.spans[0].start, []).append(highlight)
-    cuts = {0, len(text.raw)}
-    for highlight in highlights:
-        for span in highlight.spans:
-            cuts.update((span.start, span.end))
-    for span in boilerplate:
-        cuts.update((span.start, span.end))
+    edges = {0, len(text.raw)}
+    for span in [*(s for h in highlights for s in h.spans), *boilerplate]:
+        edges.update((span.start, span.end))
+    cuts = sorted(edges)
     blocks = []
     for match in _PARAGRAPH.finditer(text.raw):
         if not match.group().strip():
@@ -60,7 +59,8 @@ def article_html(
         # Only the passages that touch this paragraph, so an article is not rescanned per piece.
         near = [h for h in highlights if any(s.start < end and s.end > begin for s in h.spans)]
         dim = [s for s in boilerplate if s.start < end and s.end > begin]
-        points = sorted({begin, end, *(c for c in cuts if begin < c < end)})
+        inside = cuts[bisect_right(cuts, begin) : bisect_left(cuts, end)]
+        points = [begin, *inside, end]
         parts: list[str] = []
         anchored: list[Highlight] = []
         for left, right in pairwise(points):

@@ -41,15 +41,17 @@ CLOSEST_SCORE = 60
 CLOSEST_CHARS = 240
 
 
+def shorten(text: str) -> str:
+    """Text cut at a word to at most CLOSEST_CHARS characters, for a one-line hint."""
+    return text if len(text) <= CLOSEST_CHARS else text[:CLOSEST_CHARS].rsplit(" ", 1)[0] + " …"
+
+
 def closest_hint(text: ArticleText, source: str, quote: str) -> str:
     """Where the article says something like the quote, for a curator to compare."""
     passage = text.closest(quote)
     if not passage.text or passage.score < CLOSEST_SCORE:
         return f"nothing like it in seeds/{source}.txt; copy the words from the article"
-    shown = passage.text
-    if len(shown) > CLOSEST_CHARS:
-        shown = shown[:CLOSEST_CHARS].rsplit(" ", 1)[0] + " …"
-    return f'closest passage, seeds/{source}.txt:{passage.line}: "{shown}"'
+    return f'closest passage, seeds/{source}.txt:{passage.line}: "{shorten(passage.text)}"'
 
 
 def _dotted(where: Where) -> str:
@@ -164,6 +166,7 @@ class _Checker:
         self.kinds: dict[str, str] = {}
         self.files: dict[str, str] = {}
         self.spans: dict[tuple[str, str], tuple[Span, ...]] = {}
+        self.source_ids: set[str] = set()
 
     def add(self, location: Location, message: str, hint: str = "") -> None:
         self.problems.append(Problem(location, message, hint))

@@ -103,12 +103,7 @@ def source_coverage(
     source = corpus.of("sources", Source)[source_id]
     if quoted is None:
         quoted = spans_by_source(corpus).get(source_id, [])
-    excluded = [
-        span
-        for passage in source.boilerplate
-        for found in article.find_all(passage)
-        for span in found
-    ]
+    excluded = boilerplate_spans(article, source)
     cited: list[Sentence] = []
     uncited: list[Sentence] = []
     boilerplate: list[Sentence] = []
@@ -121,6 +116,16 @@ def source_coverage(
         else:
             uncited.append(sentence)
     return SourceCoverage(source_id, cited, uncited, boilerplate)
+
+
+def boilerplate_spans(article: ArticleText, source: Source) -> list[Span]:
+    """Where the source's listed boilerplate passages sit in its article."""
+    return [
+        span
+        for passage in source.boilerplate
+        for found in article.find_all(passage)
+        for span in found
+    ]
 
 
 def spans_by_source(corpus: Corpus) -> dict[str, list[Span]]:

@@ -11,16 +11,15 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
-from generator.check import CLOSEST_CHARS, check, closest_hint
+from generator.check import check, closest_hint, shorten
 from generator.coverage import Sentence, sentences
 from generator.history import Change, Status, changes, read_at, resolve
 from generator.load import CONTENT, SEEDS, RawCorpus, RawRecord, load_corpus, parse_record
 from generator.model import KINDS, Corpus, Statement, Strict, evidence_in, references_in
 from generator.problems import Location, Problem
 from generator.quotes import ArticleText, normalize
+from generator.render import PAGE_KINDS, page_path
 
-# Kinds with a page of their own, `KIND/ID.md`; the others show on the pages of what they name.
-PAGE_KINDS = ("people", "meetings", "commitments", "organizations", "places", "sources")
 # Kinds listed on an index page, `KIND/index.md`: adding or removing one changes that page.
 INDEX_KINDS = (*PAGE_KINDS, "statements")
 # Pages that order what they list by date.
@@ -34,12 +33,12 @@ def pages_showing(
 ) -> set[str]:
     """The pages that show an entity: its own, if its kind has pages, and those of the entities it
     names (a statement shows on its speaker's page, a meeting on its participants' pages)."""
-    pages = {f"{kind}/{entity_id}.md"} if kind in PAGE_KINDS else set()
+    pages = {page_path(kind, entity_id)} if kind in PAGE_KINDS else set()
     if entity is not None:
         for _where, target, _kinds in references_in(entity):
             target_kind = kind_of(target)
             if target_kind in PAGE_KINDS:
-                pages.add(f"{target_kind}/{target}.md")
+                pages.add(page_path(target_kind, target))
     return pages
 
 
@@ -144,10 +143,6 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences(text))
 
 
-def _shorten(text: str) -> str:
-    return text if len(text) <= CLOSEST_CHARS else text[:CLOSEST_CHARS].rsplit(" ", 1)[0] + " …"
-
-
 class _Assessor:
     """Compares one revision with the working tree, whose corpus it loads and checks once."""
 
@@ -173,7 +168,7 @@ class _Assessor:
         new_text = self.raw.texts.get(source)
         new = ArticleText(new_text) if new_text and new_text.strip() else None
         # An article's own page shows its text; adding or removing one changes the lists of them.
-        pages = {f"sources/{source}.md"}
+        pages = {page_path("sources", source)}
         if change.status != "changed":
             pages |= {"sources/index.md", *DATED_PAGES}
         quotes: list[QuoteImpact] = []
@@ -213,7 +208,7 @@ class _Assessor:
                             False,
                             f"the sentence quoted from `{source}` changed",
                             f"it now reads, seeds/{source}.txt:{changed.line}: "
-                            f'"{_shorten(changed.text)}"; check that the fact still holds',
+                            f'"{shorten(changed.text)}"; check that the fact still holds',
                         )
 
     def verbatim(

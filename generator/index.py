@@ -16,6 +16,7 @@ from generator.model import (
     Evidence,
     Meeting,
     Source,
+    StatusChange,
     Strict,
     Where,
     references_in,
@@ -110,10 +111,16 @@ def upcoming(corpus: Corpus, views: Views) -> list[str]:
     return chronological([i for i, m in meetings.items() if views.is_upcoming(m)], corpus)
 
 
-def current_status(commitment: Commitment) -> int:
-    """The index of the newest entry of a status history (by date, then by order written)."""
-    entries = list(enumerate(commitment.status_history))
-    return max(entries, key=lambda e: (parse_period(e[1].date).end, e[0]))[0]
+def newest_first(commitment: Commitment) -> list[int]:
+    """The indexes of a status history, newest first (by date, then by order written)."""
+    history = commitment.status_history
+    return sorted(
+        range(len(history)), key=lambda i: (parse_period(history[i].date).end, i), reverse=True
+    )
+
+
+def latest_status(commitment: Commitment) -> StatusChange:
+    return commitment.status_history[newest_first(commitment)[0]]
 
 
 @dataclass(frozen=True)
@@ -150,3 +157,16 @@ def timeline(corpus: Corpus) -> list[TimelineEntry]:
             -1 if e.history_index is None else e.history_index,
         ),
     )
+
+
+def recent(entries: list[TimelineEntry], corpus: Corpus, views: Views) -> list[TimelineEntry]:
+    """Timeline entries up to the newest source, newest first: what happened, not what is ahead
+    (an upcoming meeting is ahead whatever its date; a status change is dated when reported)."""
+
+    def happened(entry: TimelineEntry) -> bool:
+        if views.as_of is not None and entry.period.start > views.as_of.end:
+            return False
+        entity = corpus.entities[entry.kind][entry.entity_id]
+        return entry.history_index is not None or not views.is_upcoming(entity)
+
+    return [entry for entry in reversed(entries) if happened(entry)]

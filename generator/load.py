@@ -194,42 +194,30 @@ def parse_record(kind: str, path: str, text: str) -> tuple[RawRecord, list[Probl
     """Parse the text of a content file at `path` (relative to the root; its stem is the id)."""
     if _CLoader is not None and "&" not in text and "*" not in text:
         # libyaml composes about three times faster. Without `&` and `*` there can be no alias to
-        # refuse; on any error the pure-Python parser runs again, for its exact messages.
+        # refuse; on any error the pure-Python parser below runs again, for its exact messages.
         try:
-            return _parse(kind, path, text, _CLoader)
+            return _record(kind, path, yaml.compose(text, Loader=_CLoader))
         except (yaml.YAMLError, RecursionError):
             pass
-    return _parse(kind, path, text, _Loader)
-
-
-def _parse(
-    kind: str, path: str, text: str, loader: type[yaml.SafeLoader] | Any
-) -> tuple[RawRecord, list[Problem]]:
-    marks = Marks(path)
-    unreadable = RawRecord(kind, PurePosixPath(path).stem, path, None, marks)
-    fast = loader is _CLoader
+    unreadable = RawRecord(kind, PurePosixPath(path).stem, path, None, Marks(path))
     try:
-        node = yaml.compose(text, Loader=loader)
+        return _record(kind, path, yaml.compose(text, Loader=_Loader))
     except yaml.YAMLError as error:
-        if fast:
-            raise
         return unreadable, [_yaml_problem(path, text, error)]
     except RecursionError:
-        if fast:
-            raise
         problem = Problem(Location(path), "nested too deeply to read", "flatten the structure")
         return unreadable, [problem]
+
+
+def _record(kind: str, path: str, node: Node | None) -> tuple[RawRecord, list[Problem]]:
+    """The record of a composed file; RecursionError on nesting too deep to read."""
+    marks = Marks(path)
+    unreadable = RawRecord(kind, PurePosixPath(path).stem, path, None, marks)
     if node is None:
         problem = Problem(Location(path), "the file is empty", "write its fields, `name: ...`")
         return unreadable, [problem]
     reader = _Reader(marks)
-    try:
-        data = reader.read(node, ())
-    except RecursionError:
-        if fast:
-            raise
-        problem = Problem(Location(path), "nested too deeply to read", "flatten the structure")
-        return unreadable, [problem]
+    data = reader.read(node, ())
     if not isinstance(data, dict):
         problem = Problem(marks.at(()), "expected `field: value` lines at the top of the file")
         return unreadable, [*reader.problems, problem]

@@ -6,7 +6,6 @@ can never become Markdown or HTML markup; only values built here as `Md` pass th
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.article import Highlight, article_html
 from generator.citations import Citations, Registry, relative_path
-from generator.coverage import source_coverage, spans_by_source
+from generator.coverage import (
+    SourceCoverage,
+    boilerplate_spans,
+    source_coverage,
+    spans_by_source,
+)
 from generator.dates import month_heading, parse_period
 from generator.export import corpus_json
 from generator.index import (
@@ -24,12 +28,15 @@ from generator.index import (
     Views,
     build_views,
     chronological,
-    current_status,
     evidence_at,
+    latest_status,
+    newest_first,
+    recent,
     timeline,
     upcoming,
 )
 from generator.jsonld import json_ld_script
+from generator.load import slugify
 from generator.markup import Md, md_escape, url_escape
 from generator.model import (
     SINGULAR,
@@ -41,6 +48,7 @@ from generator.model import (
     Person,
     Source,
     Statement,
+    StatusChange,
     Strict,
 )
 
@@ -180,16 +188,18 @@ class Page:
         return Md(f"{{#{self.slug(word)}}}")
 
     def slug(self, word: str) -> Md:
-        return Md(re.sub(r"[^a-z0-9-]+", "-", word.lower()).strip("-"))
+        return Md(slugify(word))
 
-    def status(self, commitment: Commitment) -> Any:
-        return commitment.status_history[current_status(commitment)]
+    def status(self, commitment: Commitment) -> StatusChange:
+        return latest_status(commitment)
 
     def upcoming(self, entity: Strict) -> bool:
         return self.views.is_upcoming(entity)
 
 
 def make_environment(root: Path) -> Environment:
+    # trim_blocks drops the newline after every block tag; a Markdown line that ends in one
+    # (a list item ending in `{% endif %}`) keeps its newline by writing `{% endif +%}`.
     environment = Environment(
         loader=FileSystemLoader(root / TEMPLATES),
         undefined=StrictUndefined,
@@ -217,8 +227,9 @@ class Renderer:
         self.registry = Registry()
         self.titles: dict[str, str] = {}
         self.sources = corpus.of("sources", Source)
-        self._coverage: dict[str, Any] = {}
-        self._spans: dict[str, list[Any]] | None = None
+        self.timeline = timeline(corpus)
+        self._coverage: dict[str, SourceCoverage] = {}
+        self._spans = spans_by_source(corpus)
         self._cited_by_source: dict[str, list[tuple[str, list[Any]]]] | None = None
 
     def render(self, template: str, path: str, title: str, **context: Any) -> str:
@@ -310,9 +321,7 @@ class Renderer:
             commitments = self.corpus.of("commitments", Commitment)
             by_status: dict[str, list[str]] = {status: [] for status in STATUS_ORDER}
             for entity_id in chronological(ids, self.corpus):
-                commitment = commitments[entity_id]
-                status = commitment.status_history[current_status(commitment)].status
-                by_status[status].append(entity_id)
+                by_status[latest_status(commitments[entity_id]).status].append(entity_id)
             context["by_status"] = {s: i for s, i in by_status.items() if i}
         elif kind in ("people", "organizations", "places"):
             context["groups"] = self.grouped(kind, ids)
@@ -357,12 +366,7 @@ class Renderer:
                 views.naming(entity_id, "meetings", "follows"), corpus
             )
         if isinstance(entity, Commitment):
-            order = range(len(entity.status_history))
-            context["history"] = sorted(
-                order,
-                key=lambda i: (parse_period(entity.status_history[i].date).end, i),
-                reverse=True,
-            )
+            context["history"] = newest_first(entity)
         if isinstance(entity, Person):
             context["roles"] = entity.roles
         if isinstance(entity, Source):
@@ -370,10 +374,9 @@ class Renderer:
             context["coverage"] = self.coverage(entity_id)
         return context
 
-    def coverage(self, source_id: str) -> Any:
+    def coverage(self, source_id: str) -> SourceCoverage:
+        """Computed once per source: both its page and the sources index show it."""
         if source_id not in self._coverage:
-            if self._spans is None:
-                self._spans = spans_by_source(self.corpus)
             quoted = self._spans.get(source_id, [])
             self._coverage[source_id] = source_coverage(self.corpus, source_id, quoted)
         return self._coverage[source_id]
@@ -390,17 +393,12 @@ class Renderer:
             for quote, cited in self._cited_by_source.get(source_id, [])
         ]
         highlights.sort(key=lambda h: (h.spans[0].start, h.quote))
-        boilerplate = [
-            span
-            for passage in self.sources[source_id].boilerplate
-            for found in text.find_all(passage)
-            for span in found
-        ]
+        boilerplate = boilerplate_spans(text, self.sources[source_id])
         return Md(article_html(path, text, highlights, boilerplate, self.titles))
 
     def timeline_groups(self) -> dict[str, list[Any]]:
         groups: dict[str, list[Any]] = {}
-        for entry in timeline(self.corpus):
+        for entry in self.timeline:
             groups.setdefault(entry.period.month_key(), []).append(entry)
         return groups
 
@@ -409,20 +407,15 @@ class Renderer:
         commitments = corpus.of("commitments", Commitment)
         counts: dict[str, int] = {}
         for commitment in commitments.values():
-            status = commitment.status_history[current_status(commitment)].status
+            status = latest_status(commitment).status
             counts[status] = counts.get(status, 0) + 1
-        recent = [
-            e
-            for e in timeline(corpus)
-            if views_as_of_covers(self.views, e.period.start) and not self.is_ahead(e)
-        ]
         return self.render(
             "home.md.j2",
             "index.md",
             "Briefing",
             as_of=self.views.as_of,
             upcoming=upcoming(corpus, self.views),
-            recent=list(reversed(recent[-6:])),
+            recent=recent(self.timeline, corpus, self.views)[:6],
             story=chronological(
                 [i for i, m in corpus.of("meetings", Meeting).items() if m.summary], corpus
             ),
@@ -431,14 +424,6 @@ class Renderer:
             sources=chronological(list(self.sources), corpus),
             export=Md(EXPORT),
         )
-
-    def is_ahead(self, entry: Any) -> bool:
-        entity = self.corpus.entities[entry.kind][entry.entity_id]
-        return entry.history_index is None and self.views.is_upcoming(entity)
-
-
-def views_as_of_covers(views: Views, day: Any) -> bool:
-    return views.as_of is None or day <= views.as_of.end
 
 
 def render_site(root: Path, corpus: Corpus) -> Iterator[tuple[str, str | bytes]]:

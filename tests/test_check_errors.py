@@ -186,15 +186,20 @@ CASES: dict[str, tuple[Change, Expected]] = {
 }
 
 
-@pytest.mark.parametrize("case", list(CASES))
-def test_bad_input_gives_one_exact_line(project: Path, case: str) -> None:
-    change, expected = CASES[case]
+def _check_broken(project: Path, change: Change, expected: Expected) -> tuple[str, list[str]]:
+    """Make the change, run the check: the line it should print, and what it printed. The check
+    must fail, without a traceback."""
     change(project)
     wanted = expected(project)
     result = briefing("check", "--root", project)
-    lines = result.stderr.splitlines()
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
+    return wanted, result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_bad_input_gives_one_exact_line(project: Path, case: str) -> None:
+    wanted, lines = _check_broken(project, *CASES[case])
     assert lines[0] == wanted
     assert lines[1:] == ["1 problem(s) in 1 file(s); nothing was generated"]
 
@@ -332,10 +337,5 @@ ODD_CASES: dict[str, tuple[Change, Expected]] = {
 
 @pytest.mark.parametrize("case", list(ODD_CASES))
 def test_odd_input_gives_a_located_problem_not_a_crash(project: Path, case: str) -> None:
-    change, expected = ODD_CASES[case]
-    change(project)
-    wanted = expected(project)
-    result = briefing("check", "--root", project)
-    assert result.returncode == 1
-    assert "Traceback" not in result.stdout + result.stderr
-    assert result.stderr.splitlines()[0] == wanted
+    wanted, lines = _check_broken(project, *ODD_CASES[case])
+    assert lines[0] == wanted

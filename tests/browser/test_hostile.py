@@ -4,18 +4,14 @@ never runs a script in the browser, and shows each text literally."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from conftest import REPO, briefing
 from playwright.sync_api import Browser
-
-REPO = Path(__file__).resolve().parents[2]
-BRIEFING = Path(sys.executable).with_name("briefing")
 
 PAYLOAD = (
     "<script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) "
@@ -160,9 +156,7 @@ def hostile_site(
     (root / "seeds").mkdir()
     article = "\n".join(hostile(label) for label in LABELS) + "\n"
     (root / "seeds" / f"{SOURCE}.txt").write_text(article, encoding="utf-8")
-    result = subprocess.run(
-        [str(BRIEFING), "build", "--root", str(root)], capture_output=True, text=True, check=False
-    )
+    result = briefing("build", "--root", root)
     assert result.returncode == 0, result.stdout + result.stderr
     url, server = serve(root / "site")
     yield root, url
