@@ -47,28 +47,26 @@ def article_html(
     starts: dict[int, list[Highlight]] = {}
     for highlight in highlights:
         starts.setdefault(highlight.spans[0].start, []).append(highlight)
-    edges = {0, len(text.raw)}
-    for span in [*(s for h in highlights for s in h.spans), *boilerplate]:
-        edges.update((span.start, span.end))
-    cuts = sorted(edges)
+    quoted = [s for h in highlights for s in h.spans]
+    edges = (edge for span in [*quoted, *boilerplate] for edge in (span.start, span.end))
+    cuts = sorted({0, len(text.raw), *edges})
+    cited, dimmed = _depths(quoted, cuts), _depths(boilerplate, cuts)
     blocks = []
     for match in _PARAGRAPH.finditer(text.raw):
         if not match.group().strip():
             continue
         begin, end = match.span()
-        # Only the passages that touch this paragraph, so an article is not rescanned per piece.
-        near = [h for h in highlights if any(s.start < end and s.end > begin for s in h.spans)]
-        dim = [s for s in boilerplate if s.start < end and s.end > begin]
         inside = cuts[bisect_right(cuts, begin) : bisect_left(cuts, end)]
-        points = [begin, *inside, end]
+        # A paragraph's first piece is covered as from the last cut before it.
+        first = cuts[bisect_right(cuts, begin) - 1]
         parts: list[str] = []
         anchored: list[Highlight] = []
-        for left, right in pairwise(points):
+        for left, right in pairwise([begin, *inside, end]):
+            at = left if left in cited else first
             piece = _escape(text.raw[left:right])
-            covering = [h for h in near if any(s.start <= left < s.end for s in h.spans)]
-            if any(s.start <= left < s.end for s in dim):
+            if dimmed[at]:
                 piece = f'<span class="boilerplate">{piece}</span>'
-            if covering:
+            if cited[at]:
                 here = starts.get(left, [])
                 anchored.extend(here)
                 ids = "".join(f'<span id="{h.anchor}"></span>' for h in here)
@@ -78,6 +76,21 @@ def article_html(
         if anchored:
             blocks.append(_cited_by(page, anchored, titles))
     return '<div class="article">\n' + "\n".join(blocks) + "\n</div>"
+
+
+def _depths(spans: list[Span], cuts: list[int]) -> dict[int, int]:
+    """For each cut (every span starts and ends at one), how many spans cover the text from it
+    to the next cut."""
+    change: dict[int, int] = {}
+    for span in spans:
+        change[span.start] = change.get(span.start, 0) + 1
+        change[span.end] = change.get(span.end, 0) - 1
+    depths: dict[int, int] = {}
+    running = 0
+    for cut in cuts:
+        running += change.get(cut, 0)
+        depths[cut] = running
+    return depths
 
 
 def _entity_pages_first(cited_by: tuple[CitedBy, ...]) -> list[CitedBy]:

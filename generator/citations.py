@@ -8,6 +8,7 @@ import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from generator.dates import parse_period
 from generator.markup import Md, html_attr, html_text
@@ -35,11 +36,21 @@ def relative_path(target: str, from_folder: str) -> str:
     return posixpath.relpath(posixpath.join("/", target), posixpath.join("/", from_folder))
 
 
+@cache
+def _built(target_page: str, from_folder: str) -> str:
+    relative = relative_path(target_page, from_folder)
+    return relative[: -len(".md")] + ".html" if relative.endswith(".md") else relative
+
+
 def html_href(from_page: str, target_page: str, anchor: str = "") -> str:
     """A relative link in inline HTML, which MkDocs does not rewrite: to the built .html file."""
-    relative = relative_path(target_page, posixpath.dirname(from_page))
-    built = relative[: -len(".md")] + ".html" if relative.endswith(".md") else relative
+    built = _built(target_page, posixpath.dirname(from_page))
     return f"{built}#{anchor}" if anchor else built
+
+
+@cache
+def _title(label: str) -> str:
+    return html_attr(label)
 
 
 @cache
@@ -47,9 +58,9 @@ def _label(publisher: str, published: str) -> str:
     return f"{publisher}, {parse_period(published).display()}"
 
 
-@dataclass(frozen=True)
-class CitedBy:
-    """One place a passage is cited: the page, the citation's number there, and what it supports."""
+class CitedBy(NamedTuple):
+    """One place a passage is cited: the page, the citation's number there, and what it supports.
+    (A tuple: pages rendered in other processes send many of these back.)"""
 
     page: str
     number: int
@@ -60,12 +71,20 @@ class CitedBy:
 class Registry:
     """Who cites each passage, filled in as pages are rendered (source pages last)."""
 
-    cited_by: dict[Key, list[CitedBy]] = field(default_factory=dict)
+    # An ordered set per passage: the order pages cited it in, each citation once.
+    cited_by: dict[Key, dict[CitedBy, None]] = field(default_factory=dict)
 
     def add(self, key: Key, cited: CitedBy) -> None:
-        entries = self.cited_by.setdefault(key, [])
-        if cited not in entries:
-            entries.append(cited)
+        self.cited_by.setdefault(key, {})[cited] = None
+
+    def entries(self) -> list[tuple[str, str, str, int, str]]:
+        """Everything held, as plain tuples (source, quote, page, number, label): cheap to send
+        from the process that rendered a page to the one that gathers them."""
+        return [(*key, *cited) for key, entries in self.cited_by.items() for cited in entries]
+
+    def extend(self, entries: list[tuple[str, str, str, int, str]]) -> None:
+        for source, quote, page, number, label in entries:
+            self.add((source, quote), CitedBy(page, number, label))
 
 
 @dataclass
@@ -77,6 +96,9 @@ class Citations:
     registry: Registry
     numbers: dict[Key, int] = field(default_factory=dict)
     labels: dict[Key, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.folder = posixpath.dirname(self.path)
 
     def number(self, key: Key, label: str) -> int:
         if key not in self.numbers:
@@ -91,26 +113,31 @@ class Citations:
         source = self.sources[source_id]
         return _label(source.publisher, source.published)
 
+    def _passage_href(self, source: str, quote: str) -> str:
+        return f"{_built(source_page(source), self.folder)}#{passage_anchor(quote)}"
+
+    def _passage_link(self, source: str, quote: str, number: int) -> str:
+        href = self._passage_href(source, quote)
+        # The quote itself is one click away (and in the page's list): the hover names the
+        # source only, which keeps pages (and the search index) from repeating every quote.
+        return f'<a href="{href}" title="{_title(self.source_label(source))}">{number}</a>'
+
     def markers(self, evidence: Evidence | None, label: str) -> Md:
         """Superscript markers for every quote and the inference supporting one fact. A fact
         resting on one source is marked so, and an inference shows apart from reported fact."""
         if evidence is None:
             return Md("")
-        links = []
-        for source, quote in evidence.quotes():
-            number = self.number((source, quote), label)
-            href = html_href(self.path, source_page(source), passage_anchor(quote))
-            # The quote itself is one click away (and in the page's list): the hover names the
-            # source only, which keeps pages (and the search index) from repeating every quote.
-            title = html_attr(self.source_label(source))
-            links.append(f'<a href="{href}" title="{title}">{number}</a>')
+        links = [
+            self._passage_link(source, quote, self.number((source, quote), label))
+            for source, quote in evidence.quotes()
+        ]
         if evidence.inference:
             number = self.number(("", evidence.inference), label)
             title = html_attr(f"Curator's inference: {evidence.inference}")
             links.append(f'<a class="inference" href="#cite-{number}" title="{title}">{number}</a>')
-        sources = len(evidence.sources())
-        kind = "cites single" if sources == 1 else "cites"
-        note = '<span class="sr-only"> (single source)</span>' if sources == 1 else ""
+        single = len(evidence.sources()) == 1
+        kind = "cites single" if single else "cites"
+        note = '<span class="sr-only"> (single source)</span>' if single else ""
         inferred = ' <em class="inferred">inferred</em>' if evidence.inference else ""
         # Markers stay out of the search index, which would otherwise read "Kim Jong Un12".
         markers = "".join(links)
@@ -130,7 +157,7 @@ class Citations:
                     f"<em>Curator's inference:</em> {html_text(words)}</li>"
                 )
                 continue
-            href = html_href(self.path, source_page(source), passage_anchor(words))
+            href = self._passage_href(source, words)
             items.append(
                 f'<li id="cite-{number}"><span class="for">{what}</span> '
                 f'<a href="{href}">{html_text(self.source_label(source))}</a>: '

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import and_
 
 from generator.model import Corpus, Source
 from generator.quotes import ArticleText, Span
@@ -15,6 +16,9 @@ CITED_SHARE = 0.5
 # A sentence ends at . ! or ? (and any closing quotes or brackets) before white space and a capital,
 # digit or opening quote, unless the word before is an abbreviation such as U.S., J. or Feb.
 _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# `[^\W_]` is what str.isalnum accepts; after the first pass, anything not NUL is a letter.
+_NOT_LETTER = re.compile(r"[\W_]")
+_LETTER = re.compile(r"[^\0]")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]\.)+$|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Sen|"
     r"Rep|Gov|Lt|Col|No|vs|etc)\.$"
@@ -85,14 +89,21 @@ def _mask(length: int, spans: list[Span]) -> bytearray:
     return mask
 
 
-def _covered(sentence: Sentence, text: str, mask: bytearray) -> float:
-    """The share of the sentence's letters and digits that the mask marks."""
-    counted = [
-        mask[sentence.start + i]
-        for i, char in enumerate(text[sentence.start : sentence.end])
-        if char.isalnum()
-    ]
-    return sum(counted) / len(counted) if counted else 1.0
+def _letters(text: str) -> bytes:
+    """1 for each letter or digit of the text (`str.isalnum`), 0 for anything else."""
+    marked = _NOT_LETTER.sub("\0", text)
+    return _LETTER.sub("\1", marked).encode("latin-1")
+
+
+def _covered(sentence: Sentence, letters: bytes, marked: bytes) -> float:
+    """The share of the sentence's letters and digits that are marked (`marked` being the
+    article's mask restricted to its letters)."""
+    total = letters.count(1, sentence.start, sentence.end)
+    return marked.count(1, sentence.start, sentence.end) / total if total else 1.0
+
+
+def _on_letters(mask: bytearray, letters: bytes) -> bytes:
+    return bytes(map(and_, mask, letters))
 
 
 def source_coverage(
@@ -107,11 +118,13 @@ def source_coverage(
     cited: list[Sentence] = []
     uncited: list[Sentence] = []
     boilerplate: list[Sentence] = []
-    dimmed, cited_mask = _mask(len(article.raw), excluded), _mask(len(article.raw), quoted)
+    letters = _letters(article.raw)
+    dimmed = _on_letters(_mask(len(article.raw), excluded), letters)
+    cited_mask = _on_letters(_mask(len(article.raw), quoted), letters)
     for sentence in sentences(article.raw):
-        if _covered(sentence, article.raw, dimmed) == 1.0:
+        if _covered(sentence, letters, dimmed) == 1.0:
             boilerplate.append(sentence)
-        elif _covered(sentence, article.raw, cited_mask) >= CITED_SHARE:
+        elif _covered(sentence, letters, cited_mask) >= CITED_SHARE:
             cited.append(sentence)
         else:
             uncited.append(sentence)

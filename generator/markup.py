@@ -19,6 +19,8 @@ _NOT_PLAIN = re.compile(r"[^\w ]|_")
 _ALWAYS = re.compile(r"([\\`*_{}\[\]()|#])")
 # These only start markup at the beginning of a line: lists, rules, admonitions.
 _LEADING = re.compile(r"^([+\-!])|^(\d+)([.)])")
+# Words of letters and digits, single-spaced: nothing to escape in either language (most names).
+_PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 
 
 def md_escape(value: object) -> Md:
@@ -28,7 +30,10 @@ def md_escape(value: object) -> Md:
     if isinstance(value, Markup):
         # Only a template's `| safe` makes Markup: the output of a macro, escaped inside it.
         return Md(value)
-    text = " ".join(str(value).split())
+    text = str(value)
+    if _PLAIN.fullmatch(text):
+        return Md(text)
+    text = " ".join(text.split())
     text = html.escape(text, quote=False)
     text = _ALWAYS.sub(r"\\\1", text)
     # `~` has no backslash escape, yet `~~~` opens a fenced code block: use its entity.
@@ -38,13 +43,19 @@ def md_escape(value: object) -> Md:
 
 def html_text(value: object) -> str:
     """Text inside a raw HTML block, which Python-Markdown leaves alone."""
-    return html.escape(" ".join(str(value).split()), quote=True)
+    text = str(value)
+    if _PLAIN.fullmatch(text):
+        return text
+    return html.escape(" ".join(text.split()), quote=True)
 
 
 def html_attr(value: object) -> str:
     """Text inside an attribute of inline HTML: every character that Markdown or a table could
     act on is written as an entity, so only the browser ever reads it."""
-    text = " ".join(str(value).split())
+    text = str(value)
+    if _PLAIN.fullmatch(text):
+        return text
+    text = " ".join(text.split())
     return _NOT_PLAIN.sub(lambda m: f"&#{ord(m[0])};", text)
 
 

@@ -45,16 +45,14 @@ def normalize(text: str) -> tuple[str, list[int]]:
     """Plain-typography text with single spaces, and for each of its characters the offset
     of the character it came from, so matches can be mapped back to the original."""
     plain = text.translate(_TYPOGRAPHIC)
-    chars: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(plain):
-        if char.isspace():
-            if chars and chars[-1] == " ":
-                continue
-            char = " "
-        chars.append(char)
-        offsets.append(index)
-    return "".join(chars), offsets
+    position = 0
+    # A run of white space becomes one space, at the offset of the run's first character.
+    for run in _SPACE.finditer(plain):
+        offsets.extend(range(position, run.start() + 1))
+        position = run.end()
+    offsets.extend(range(position, len(plain)))
+    return _SPACE.sub(" ", plain), offsets
 
 
 def _plain(text: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,9 @@ FIELD_LABELS = {
     "at": "said at",
 }
 EXPORT = "data/briefing.json"
+# A page to render: what it is ("home", "timeline", "tags", "index", "export", or an entity kind)
+# and which (the kind an index lists, the entity's id).
+Task = tuple[str, str]
 
 
 def page_path(kind: str, entity_id: str) -> str:
@@ -108,21 +111,25 @@ def humanize(word: str) -> str:
 
 
 @dataclass
-class Page:
-    """What one page's template works with: links relative to the page, and its citations."""
+class Places:
+    """Each entity's name as Markdown and the page (and anchor) that shows it: worked out once
+    for the whole site, since every page links to the same entities."""
 
-    path: str
     corpus: Corpus
-    views: Views
-    citations: Citations
+    _found: dict[str, tuple[Md, str | None]] = field(default_factory=dict)
 
-    def href(self, target: str) -> str:
-        return relative_path(target, posixpath.dirname(self.path))
+    def of(self, entity_id: str) -> tuple[Md, str | None]:
+        if entity_id not in self._found:
+            entity = self.corpus.get(entity_id)
+            if entity is None:
+                self._found[entity_id] = (md_escape(entity_id), None)
+            else:
+                name = md_escape(display_name(entity, self.corpus))
+                self._found[entity_id] = (name, self._location(entity_id, entity))
+        return self._found[entity_id]
 
-    def location(self, entity_id: str) -> str | None:
-        """The page (and anchor) that shows an entity, if any."""
+    def _location(self, entity_id: str, entity: Strict) -> str | None:
         kind = self.corpus.kind_of(entity_id)
-        entity = self.corpus.get(entity_id)
         if kind in PAGE_KINDS:
             return page_path(kind, entity_id)
         if isinstance(entity, Statement):
@@ -137,13 +144,30 @@ class Page:
             return None
         return f"{page_path(str(host_kind), host)}#{SHOWN_ON[str(kind)]}-{entity_id}"
 
+
+@dataclass
+class Page:
+    """What one page's template works with: links relative to the page, and its citations."""
+
+    path: str
+    corpus: Corpus
+    views: Views
+    citations: Citations
+    places: Places
+
+    def __post_init__(self) -> None:
+        self.folder = posixpath.dirname(self.path)
+
+    def href(self, target: str) -> str:
+        return relative_path(target, self.folder)
+
+    def location(self, entity_id: str) -> str | None:
+        """The page (and anchor) that shows an entity, if any."""
+        return self.places.of(entity_id)[1]
+
     def link(self, entity_id: str) -> Md:
         """The entity's name, linked to where it is shown."""
-        entity = self.corpus.get(entity_id)
-        if entity is None:
-            return md_escape(entity_id)
-        name = md_escape(display_name(entity, self.corpus))
-        target = self.location(entity_id)
+        name, target = self.places.of(entity_id)
         if target is None:
             return name
         path, _, anchor = target.partition("#")
@@ -216,6 +240,16 @@ def make_environment(root: Path) -> Environment:
     return environment
 
 
+@dataclass
+class Rendered:
+    """A rendered page, with its title and the citations it makes (Registry.entries)."""
+
+    path: str
+    text: str
+    title: str
+    citations: list[tuple[str, str, str, int, str]]
+
+
 class Renderer:
     """Renders every page of the site from one corpus."""
 
@@ -224,7 +258,10 @@ class Renderer:
         self.corpus = corpus
         self.views: Views = build_views(corpus)
         self.environment = make_environment(root)
+        # The citations of the page being rendered, and those of every page recorded so far.
         self.registry = Registry()
+        self.cited = Registry()
+        self.places = Places(corpus)
         self.titles: dict[str, str] = {}
         self.sources = corpus.of("sources", Source)
         self.timeline = timeline(corpus)
@@ -234,7 +271,7 @@ class Renderer:
 
     def render(self, template: str, path: str, title: str, **context: Any) -> str:
         citations = Citations(path, self.sources, self.registry)
-        page = Page(path, self.corpus, self.views, citations)
+        page = Page(path, self.corpus, self.views, citations, self.places)
         self.titles[path] = title
         body = self.environment.get_template(template).render(
             page=page, corpus=self.corpus, views=self.views, **context
@@ -252,45 +289,77 @@ class Renderer:
             )
         return "\n\n".join(parts) + "\n"
 
+    def compile_templates(self) -> None:
+        for name in self.environment.list_templates(extensions=["j2"]):
+            self.environment.get_template(name)
+
     def sorted_by_name(self, kind: str) -> list[str]:
         entities = self.corpus.entities[kind]
         return sorted(entities, key=lambda i: (display_name(entities[i], self.corpus).lower(), i))
 
+    def stages(self) -> list[list[Task]]:
+        """Every page to render, in two stages: source pages link back to every page citing
+        them, so they come after all the others. Pages within a stage are independent."""
+        first: list[Task] = [("home", ""), ("timeline", ""), ("tags", "")]
+        first += [("index", kind) for kind in (*PAGE_KINDS, "statements")]
+        entities = [
+            (kind, entity_id) for kind in PAGE_KINDS for entity_id in self.index_order(kind)
+        ]
+        last = [task for task in entities if task[0] == "sources"]
+        return [
+            first + [task for task in entities if task[0] != "sources"],
+            [("export", ""), *last],
+        ]
+
+    def render_task(self, task: Task) -> Rendered:
+        """One page, with the title it is listed under and the citations it makes."""
+        self.registry = Registry()
+        kind, name = task
+        path, text = self._page(kind, name)
+        return Rendered(path, text, self.titles.get(path, ""), self.registry.entries())
+
+    def record(self, page: Rendered) -> None:
+        """Remember a rendered page's title and citations (source pages list both)."""
+        if page.title:
+            self.titles[page.path] = page.title
+        self.cited.extend(page.citations)
+
+    def _page(self, kind: str, name: str) -> tuple[str, str]:
+        if kind == "home":
+            return "index.md", self.home()
+        if kind == "timeline":
+            groups = self.timeline_groups()
+            page = self.render("timeline.md.j2", "timeline.md", "Timeline", groups=groups)
+            return "timeline.md", page
+        if kind == "tags":
+            return "tags.md", self.render("tags.md.j2", "tags.md", "Tags")
+        if kind == "index":
+            path = f"{name}/index.md"
+            context = self.index_context(name)
+            return path, self.render(f"{name}-index.md.j2", path, name.capitalize(), **context)
+        if kind == "export":
+            return EXPORT, corpus_json(self.corpus, self.views)
+        path = page_path(kind, name)
+        entity = self.corpus.entities[kind][name]
+        return path, self.render(
+            f"{SINGULAR[kind]}.md.j2",
+            path,
+            display_name(entity, self.corpus),
+            id=name,
+            entity=entity,
+            tags=self.tags_of(name, entity),
+            json_ld=Md(json_ld_script(kind, name, entity, self.corpus)),
+            **self.entity_context(kind, name, path),
+        )
+
     def pages(self) -> Iterator[tuple[str, str | bytes]]:
         """Every generated file, with its path under the docs folder, one at a time (a large
-        site is written as it is rendered, not held in memory); source pages come last."""
-        yield "index.md", self.home()
-        yield (
-            "timeline.md",
-            self.render("timeline.md.j2", "timeline.md", "Timeline", groups=self.timeline_groups()),
-        )
-        yield "tags.md", self.render("tags.md.j2", "tags.md", "Tags")
-        for kind in (*PAGE_KINDS, "statements"):
-            path = f"{kind}/index.md"
-            yield (
-                path,
-                self.render(
-                    f"{kind}-index.md.j2", path, kind.capitalize(), **self.index_context(kind)
-                ),
-            )
-        for kind in PAGE_KINDS:
-            for entity_id in self.index_order(kind):
-                path = page_path(kind, entity_id)
-                entity = self.corpus.entities[kind][entity_id]
-                yield (
-                    path,
-                    self.render(
-                        f"{SINGULAR[kind]}.md.j2",
-                        path,
-                        display_name(entity, self.corpus),
-                        id=entity_id,
-                        entity=entity,
-                        tags=self.tags_of(entity_id, entity),
-                        json_ld=Md(json_ld_script(kind, entity_id, entity, self.corpus)),
-                        **self.entity_context(kind, entity_id, path),
-                    ),
-                )
-        yield EXPORT, corpus_json(self.corpus, self.views)
+        site is written as it is rendered, not held in memory)."""
+        for stage in self.stages():
+            for task in stage:
+                page = self.render_task(task)
+                self.record(page)
+                yield page.path, page.text
         yield from self.assets().items()
 
     def assets(self) -> dict[str, str | bytes]:
@@ -386,7 +455,7 @@ class Renderer:
         if self._cited_by_source is None:
             # Grouped once, after every other page has registered its citations.
             self._cited_by_source = {}
-            for key, cited in self.registry.cited_by.items():
+            for key, cited in self.cited.cited_by.items():
                 self._cited_by_source.setdefault(key[0], []).append((key[1], cited))
         highlights = [
             Highlight(quote, self.corpus.spans[(source_id, quote)], tuple(cited))
@@ -424,7 +493,3 @@ class Renderer:
             sources=chronological(list(self.sources), corpus),
             export=Md(EXPORT),
         )
-
-
-def render_site(root: Path, corpus: Corpus) -> Iterator[tuple[str, str | bytes]]:
-    return Renderer(root, corpus).pages()

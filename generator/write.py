@@ -36,36 +36,53 @@ def _make_room(folder: Path, path: PurePosixPath) -> None:
         shutil.rmtree(target)
 
 
+def write_file(folder: Path, name: str, content: str | bytes) -> bool:
+    """Write one file under `folder` unless it already holds exactly this; True if written."""
+    path = _safe(name)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    target = folder / path
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    _make_room(folder, path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, target)  # readers never see a half-written page
+    return True
+
+
+def remove_stale(folder: Path, wanted: set[str]) -> list[str]:
+    """Delete every file under `folder` that is not `wanted`, and folders left empty."""
+    keep = {_safe(name) for name in wanted}
+    deleted: list[str] = []
+    if folder.is_dir():
+        for existing in sorted(folder.rglob("*"), reverse=True):
+            relative = PurePosixPath(existing.relative_to(folder).as_posix())
+            if existing.is_file() and relative not in keep:
+                existing.unlink()
+                deleted.append(relative.as_posix())
+            elif existing.is_dir() and not any(existing.iterdir()):
+                existing.rmdir()
+    return sorted(deleted)
+
+
+def claim(wanted: set[str], name: str) -> None:
+    """Add a name to those written, refusing one given twice (two pages fighting over a file)."""
+    if name in wanted:
+        raise ValueError(f"the same file is generated twice: {name!r}")
+    wanted.add(name)
+
+
 def write_tree(
     folder: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]
 ) -> WriteReport:
     """Make `folder` hold exactly `files` (relative path -> text or bytes), touching only what
     differs. Files may come one at a time, so a large site need not be held in memory."""
     pairs = files.items() if isinstance(files, Mapping) else files
-    wanted: set[PurePosixPath] = set()
+    wanted: set[str] = set()
     written: list[str] = []
     for name, content in pairs:
-        path = _safe(name)
-        if path in wanted:
-            raise ValueError(f"the same file is generated twice: {name!r}")
-        wanted.add(path)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        target = folder / path
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        _make_room(folder, path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.partial")
-        partial.write_bytes(data)
-        os.replace(partial, target)  # readers never see a half-written page
-        written.append(path.as_posix())
-    deleted: list[str] = []
-    if folder.is_dir():
-        for existing in sorted(folder.rglob("*"), reverse=True):
-            relative = PurePosixPath(existing.relative_to(folder).as_posix())
-            if existing.is_file() and relative not in wanted:
-                existing.unlink()
-                deleted.append(relative.as_posix())
-            elif existing.is_dir() and not any(existing.iterdir()):
-                existing.rmdir()
-    return WriteReport(sorted(written), sorted(deleted), len(wanted) - len(written))
+        claim(wanted, name)
+        if write_file(folder, name, content):
+            written.append(_safe(name).as_posix())
+    return WriteReport(sorted(written), remove_stale(folder, wanted), len(wanted) - len(written))
