@@ -15,6 +15,7 @@ import click
 
 from generator.check import check
 from generator.coverage import coverage
+from generator.forked import default_jobs
 from generator.history import HistoryError
 from generator.impact import impact
 from generator.load import load_corpus
@@ -23,7 +24,7 @@ from generator.problems import Problem
 from generator.scaffold import ScaffoldError, new_source
 from generator.serve import serve
 from generator.site import SITE, build_site
-from generator.workers import default_jobs, generate_pages
+from generator.workers import generate_pages
 from generator.write import write_tree
 
 DOCS = Path("build") / "docs"
@@ -69,7 +70,7 @@ jobs_option = click.option(
     type=click.IntRange(min=1),
     default=default_jobs,
     show_default="the number of CPUs",
-    help="How many processes render pages.",
+    help="How many processes parse content files and render pages.",
 )
 debug_option = click.option(
     "--debug", is_flag=True, help="Show Python tracebacks of internal errors."
@@ -81,14 +82,14 @@ def report(problems: list[Problem]) -> None:
         click.echo(problem.format(), err=True)
 
 
-def checked(root: Path) -> Corpus:
+def checked(root: Path, jobs: int = 1) -> Corpus:
     """The checked corpus; on any problem, report them all and stop."""
     # A corpus is many small objects that live until the end and hold no reference cycles: the
     # cycle collector would scan them over and over while they are built (a third of the time
     # at 10,000 entities), so it pauses, and afterwards leaves them out of its scans for good.
     gc.disable()
     try:
-        corpus, problems = check(load_corpus(root))
+        corpus, problems = check(load_corpus(root, jobs))
     finally:
         gc.enable()
         gc.freeze()
@@ -107,18 +108,19 @@ def main() -> None:
 
 @main.command(name="check")
 @root_option
+@jobs_option
 @debug_option
 @_guarded
-def check_command(root: Path) -> None:
+def check_command(root: Path, jobs: int) -> None:
     """Check every content file and quote; print problems as FILE:LINE:COL: error: ..."""
-    corpus = checked(root)
+    corpus = checked(root, jobs)
     count = sum(len(entities) for entities in corpus.entities.values())
     quotes, articles = len(corpus.spans), len(corpus.texts)
     click.echo(f"ok: {count} entities, {quotes} quotes checked against {articles} articles")
 
 
 def generate(root: Path, jobs: int = 1) -> None:
-    corpus = checked(root)
+    corpus = checked(root, jobs)
     report = generate_pages(root, corpus, root / DOCS, jobs)
     total = len(report.written) + report.unchanged
     click.echo(

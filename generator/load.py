@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.forked import fork_map
 from generator.model import KINDS, SLUG_PATTERN, Where
 from generator.problems import Location, Problem
 
@@ -298,19 +299,23 @@ def _seed_texts(root: Path) -> tuple[dict[str, str], list[Problem]]:
     return texts, problems
 
 
-def load_corpus(root: Path) -> RawCorpus:
-    """Read every content file and article text under `root`, collecting every problem."""
+def _read(root: Path, kind: str, file: Path) -> tuple[RawRecord, list[Problem]]:
+    if SLUG.fullmatch(file.stem):
+        return read_record(root, file, kind)
+    # Misnamed: not read, but the id it was surely meant to have still counts as taken, so
+    # references to it do not each report the same problem again.
+    relative = file.relative_to(root).as_posix()
+    return RawRecord(kind, slugify(file.stem), relative, None, Marks(relative)), []
+
+
+def load_corpus(root: Path, jobs: int = 1) -> RawCorpus:
+    """Read every content file and article text under `root`, collecting every problem; the
+    content files are parsed by `jobs` processes."""
     files, problems = _content_files(root)
     records = []
-    for kind, file in files:
-        if SLUG.fullmatch(file.stem):
-            record, record_problems = read_record(root, file, kind)
-            problems.extend(record_problems)
-        else:
-            # Misnamed: not read, but the id it was surely meant to have still counts as taken,
-            # so references to it do not each report the same problem again.
-            relative = file.relative_to(root).as_posix()
-            record = RawRecord(kind, slugify(file.stem), relative, None, Marks(relative))
+    # Parsing is most of the work; chunks of files keep the hand-outs few.
+    for record, record_problems in fork_map(lambda f: _read(root, *f), files, jobs, chunk=64):
         records.append(record)
+        problems.extend(record_problems)
     texts, text_problems = _seed_texts(root)
     return RawCorpus(records, texts, problems + text_problems)

@@ -17,6 +17,8 @@ _TYPOGRAPHIC = str.maketrans(
         "\u00a0": " ", "\u2009": " ", "\u202f": " ",
     }
 )  # fmt: skip
+# Translating only where one occurs: most text has none, and translate() walks every character.
+_HAS_TYPOGRAPHIC = re.compile("[" + "".join(chr(code) for code in _TYPOGRAPHIC) + "]")
 _SPACE = re.compile(r"\s+")
 # A curator may leave words out of a quote by writing [...] (or […]) where they were.
 ELLIPSIS = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\s*")
@@ -44,7 +46,7 @@ class Passage:
 def normalize(text: str) -> tuple[str, list[int]]:
     """Plain-typography text with single spaces, and for each of its characters the offset
     of the character it came from, so matches can be mapped back to the original."""
-    plain = text.translate(_TYPOGRAPHIC)
+    plain = _typographic(text)
     offsets: list[int] = []
     position = 0
     # A run of white space becomes one space, at the offset of the run's first character.
@@ -55,8 +57,12 @@ def normalize(text: str) -> tuple[str, list[int]]:
     return _SPACE.sub(" ", plain), offsets
 
 
+def _typographic(text: str) -> str:
+    return text.translate(_TYPOGRAPHIC) if _HAS_TYPOGRAPHIC.search(text) else text
+
+
 def _plain(text: str) -> str:
-    return _SPACE.sub(" ", text.translate(_TYPOGRAPHIC)).strip()
+    return _SPACE.sub(" ", _typographic(text)).strip()
 
 
 class ArticleText:

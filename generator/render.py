@@ -300,16 +300,14 @@ class Renderer:
     def stages(self) -> list[list[Task]]:
         """Every page to render, in two stages: source pages link back to every page citing
         them, so they come after all the others. Pages within a stage are independent."""
-        first: list[Task] = [("home", ""), ("timeline", ""), ("tags", "")]
+        # The largest first, so that no worker is left with one at the end.
+        first: list[Task] = [("timeline", ""), ("export", ""), ("home", ""), ("tags", "")]
         first += [("index", kind) for kind in (*PAGE_KINDS, "statements")]
         entities = [
             (kind, entity_id) for kind in PAGE_KINDS for entity_id in self.index_order(kind)
         ]
         last = [task for task in entities if task[0] == "sources"]
-        return [
-            first + [task for task in entities if task[0] != "sources"],
-            [("export", ""), *last],
-        ]
+        return [first + [task for task in entities if task[0] != "sources"], last]
 
     def render_task(self, task: Task) -> Rendered:
         """One page, with the title it is listed under and the citations it makes."""

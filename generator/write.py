@@ -41,13 +41,18 @@ def write_file(folder: Path, name: str, content: str | bytes) -> bool:
     path = _safe(name)
     data = content.encode("utf-8") if isinstance(content, str) else content
     target = folder / path
-    if target.is_file() and target.read_bytes() == data:
-        return False
+    if target.is_file():
+        if target.read_bytes() == data:
+            return False
+        partial = target.with_name(f".{target.name}.partial")
+        partial.write_bytes(data)
+        os.replace(partial, target)  # readers never see a half-written page
+        return True
+    # A new file replaces nothing a reader could be showing; writing it in place spares the
+    # rename, which costs as much as the write on ext4.
     _make_room(folder, path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, target)  # readers never see a half-written page
+    target.write_bytes(data)
     return True
 
 
