@@ -9,7 +9,8 @@ process of the real commands, timed by wall clock, its peak memory read from its
 
 - check: `briefing check`
 - generate: `briefing generate` into an empty build/docs (it checks first, as `briefing build`
-  does, so this is the check + generate time of a build)
+  does, so this is the check + generate time of a build), with a worker per CPU
+- generate, one process: the same again with `--jobs 1`, from an empty build/docs
 - mkdocs: `mkdocs build --strict`, as generator/site.py runs it
 - no-op: `briefing generate` again, nothing having changed
 - edits: one person's name changed (shown on other pages too), then one commitment's name
@@ -190,7 +191,7 @@ def bench(n: int, root: Path) -> Measures:
         result = phase(name, root, command, env)
         measures.runs[name] = result
         note = ""
-        if command is generate:
+        if command[:2] == generate[:2]:
             measures.written[name] = written(result, docs, before)
             note = f", {measures.written[name]} files written"
         print(f"  {name}: {result.seconds:.2f} s, {result.peak_rss_mb:.0f} MB{note}", flush=True)
@@ -198,6 +199,10 @@ def bench(n: int, root: Path) -> Measures:
 
     step("check", [BRIEFING, "check", "--root", root])
     step("generate", generate)
+    # The same from an empty folder again, in one process: what the workers save.
+    shutil.rmtree(docs)
+    single = [*generate, "--jobs", "1"]
+    step("generate, one process", single)
     step("mkdocs", mkdocs, quiet)
     step("no-op", generate)
     rename(root / "content" / "people" / f"person-{measures.counts['people'] // 2:05d}.yml")
@@ -258,6 +263,10 @@ def table(results: list[Measures]) -> str:
             "  of which render + write (s)",
             lambda m: f"{m.generate_s - m.runs['check'].seconds:.2f}",
         ),
+        (
+            "  the same in one process (s)",
+            lambda m: f"{m.runs['generate, one process'].seconds:.2f}",
+        ),
         ("mkdocs build --strict (s)", lambda m: f"{m.mkdocs_s:.2f}"),
         ("total: generate + mkdocs (s)", lambda m: f"{m.generate_s + m.mkdocs_s:.2f}"),
         ("generator share of total", lambda m: f"{m.share:.3f}"),
@@ -317,7 +326,8 @@ def profile(root: Path) -> None:
     profiler = cProfile.Profile()
     profiler.enable()
     try:
-        briefing(["generate", "--root", str(root)], standalone_mode=False)
+        # In one process: the profiler does not follow forked workers.
+        briefing(["generate", "--root", str(root), "--jobs", "1"], standalone_mode=False)
     finally:
         profiler.disable()
     print(f"\nprofile of `briefing generate` at {root} (top 25 by own time):")

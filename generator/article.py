@@ -4,12 +4,13 @@ the facts that cite it; boilerplate dimmed."""
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
-from generator.citations import CitedBy, html_href, passage_anchor
+from generator.citations import CitedBy, built_href, passage_anchor
 from generator.markup import html_text
 from generator.quotes import ArticleText, Span
 
@@ -104,6 +105,7 @@ def _cited_by(page: str, highlights: list[Highlight], titles: dict[str, str]) ->
     """The facts that cite the passages of one paragraph: one link per citing page, to the
     first of its citations of the passage, naming the facts it supports."""
     items = []
+    folder = posixpath.dirname(page)
     for highlight in highlights:
         words = highlight.quote.split()
         # Enough words to tell apart passages that start alike.
@@ -116,7 +118,7 @@ def _cited_by(page: str, highlights: list[Highlight], titles: dict[str, str]) ->
         for cited in _entity_pages_first(highlight.cited_by):
             pages.setdefault(cited.page, []).append(cited)
         links = ", ".join(
-            f'<a href="{html_href(page, target, f"cite-{cites[0].number}")}">'
+            f'<a href="{built_href(target, folder)}#cite-{cites[0].number}">'
             f"{html_text(titles.get(target, target))}</a> "
             f"({html_text('; '.join(dict.fromkeys(c.label for c in cites)))})"
             for target, cites in pages.items()

@@ -37,15 +37,10 @@ def relative_path(target: str, from_folder: str) -> str:
 
 
 @cache
-def _built(target_page: str, from_folder: str) -> str:
+def built_href(target_page: str, from_folder: str) -> str:
+    """A relative link in inline HTML, which MkDocs does not rewrite: to the built .html file."""
     relative = relative_path(target_page, from_folder)
     return relative[: -len(".md")] + ".html" if relative.endswith(".md") else relative
-
-
-def html_href(from_page: str, target_page: str, anchor: str = "") -> str:
-    """A relative link in inline HTML, which MkDocs does not rewrite: to the built .html file."""
-    built = _built(target_page, posixpath.dirname(from_page))
-    return f"{built}#{anchor}" if anchor else built
 
 
 @cache
@@ -114,7 +109,7 @@ class Citations:
         return _label(source.publisher, source.published)
 
     def _passage_href(self, source: str, quote: str) -> str:
-        return f"{_built(source_page(source), self.folder)}#{passage_anchor(quote)}"
+        return f"{built_href(source_page(source), self.folder)}#{passage_anchor(quote)}"
 
     def _passage_link(self, source: str, quote: str, number: int) -> str:
         href = self._passage_href(source, quote)

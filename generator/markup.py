@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -43,7 +44,12 @@ def md_escape(value: object) -> Md:
 
 def html_text(value: object) -> str:
     """Text inside a raw HTML block, which Python-Markdown leaves alone."""
-    text = str(value)
+    return _html_text(str(value))
+
+
+# Names, labels and quotes recur on page after page.
+@lru_cache(maxsize=1 << 16)
+def _html_text(text: str) -> str:
     if _PLAIN.fullmatch(text):
         return text
     return html.escape(" ".join(text.split()), quote=True)

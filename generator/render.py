@@ -232,6 +232,8 @@ def make_environment(root: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Each run makes its own environment: no template changes during one.
+        auto_reload=False,
     )
     environment.filters["when"] = when
     environment.filters["url"] = lambda url: Md(url_escape(str(url)))

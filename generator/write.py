@@ -58,16 +58,18 @@ def write_file(folder: Path, name: str, content: str | bytes) -> bool:
 
 def remove_stale(folder: Path, wanted: set[str]) -> list[str]:
     """Delete every file under `folder` that is not `wanted`, and folders left empty."""
-    keep = {_safe(name) for name in wanted}
+    keep = {_safe(name).as_posix() for name in wanted}
     deleted: list[str] = []
-    if folder.is_dir():
-        for existing in sorted(folder.rglob("*"), reverse=True):
-            relative = PurePosixPath(existing.relative_to(folder).as_posix())
-            if existing.is_file() and relative not in keep:
-                existing.unlink()
-                deleted.append(relative.as_posix())
-            elif existing.is_dir() and not any(existing.iterdir()):
-                existing.rmdir()
+    # Bottom-up, so a folder is looked at after its files are gone.
+    for directory, _, files in os.walk(folder, topdown=False):
+        inside = Path(directory).relative_to(folder).as_posix()
+        for name in files:
+            relative = name if inside == "." else f"{inside}/{name}"
+            if relative not in keep:
+                os.unlink(os.path.join(directory, name))
+                deleted.append(relative)
+        if inside != "." and not os.listdir(directory):
+            os.rmdir(directory)
     return sorted(deleted)
 
 
