@@ -39,6 +39,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -59,29 +60,75 @@ RETRY_PAUSE_S = 60
 
 @dataclass(frozen=True)
 class Run:
-    """One finished process: wall time, peak resident memory, its output and exit status."""
+    """One finished process: wall time, peak resident memory (of the largest single process,
+    and of it and its workers together), its output and exit status."""
 
     seconds: float
     peak_rss_mb: float
+    peak_total_mb: float
     output: str
     returncode: int
+
+
+def _group_pss_kb(group: int) -> int:
+    """The proportional set size of every process in a process group: memory the processes
+    share (a forked worker's untouched pages) is counted once."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[2]) != group:
+                continue
+            rollup = (stat.parent / "smaps_rollup").read_text()
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile, or not readable
+        found = re.search(r"^Pss:\s+(\d+) kB", rollup, flags=re.M)
+        total += int(found[1]) if found else 0
+    return total
+
+
+class PeakMemory:
+    """Samples a process group's total memory every tenth of a second while it runs."""
+
+    def __init__(self, group: int) -> None:
+        self.peak_kb = 0
+        self._group = group
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.1):
+            self.peak_kb = max(self.peak_kb, _group_pss_kb(self._group))
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_kb / 1024
 
 
 def run(command: list[str | Path], env: dict[str, str] | None = None) -> Run:
     with tempfile.TemporaryFile("w+", encoding="utf-8") as output:
         start = time.perf_counter()
         process = subprocess.Popen(
-            [str(part) for part in command], stdout=output, stderr=subprocess.STDOUT, env=env
+            [str(part) for part in command],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,  # a process group of its own, workers included
         )
+        memory = PeakMemory(process.pid)
         # wait4 gives this child's own rusage; RUSAGE_CHILDREN would be the maximum over all
         # children so far, which hides the smaller phases behind the largest one.
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
+        total_mb = memory.stop()
         process.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
         text = output.read()
-    # Linux reports ru_maxrss in KiB.
-    return Run(seconds, usage.ru_maxrss / 1024, text, process.returncode)
+    # Linux reports ru_maxrss in KiB; it is the largest of the process and its waited-for
+    # children, each on its own.
+    rss_mb = usage.ru_maxrss / 1024
+    return Run(seconds, rss_mb, max(total_mb, rss_mb), text, process.returncode)
 
 
 def copy_project_files(root: Path) -> None:
@@ -194,7 +241,8 @@ def bench(n: int, root: Path) -> Measures:
         if command[:2] == generate[:2]:
             measures.written[name] = written(result, docs, before)
             note = f", {measures.written[name]} files written"
-        print(f"  {name}: {result.seconds:.2f} s, {result.peak_rss_mb:.0f} MB{note}", flush=True)
+        memory = f"{result.peak_rss_mb:.0f} MB ({result.peak_total_mb:.0f} MB all processes)"
+        print(f"  {name}: {result.seconds:.2f} s, {memory}{note}", flush=True)
         return result
 
     step("check", [BRIEFING, "check", "--root", root])
@@ -274,6 +322,10 @@ def table(results: list[Measures]) -> str:
         ("peak RSS check (MB)", lambda m: f"{m.runs['check'].peak_rss_mb:.0f}"),
         ("peak RSS generate (MB)", lambda m: f"{m.runs['generate'].peak_rss_mb:.0f}"),
         ("peak RSS mkdocs (MB)", lambda m: f"{m.runs['mkdocs'].peak_rss_mb:.0f}"),
+        (
+            "generate, all processes together (MB)",
+            lambda m: f"{m.runs['generate'].peak_total_mb:.0f}",
+        ),
         ("HTML pages", lambda m: str(len(m.html_sizes))),
         ("HTML median (KB)", lambda m: kb(statistics.median(m.html_sizes))),
         ("HTML largest (KB)", lambda m: kb(m.html_sizes[-1])),

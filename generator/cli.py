@@ -86,7 +86,9 @@ def checked(root: Path, jobs: int = 1) -> Corpus:
     """The checked corpus; on any problem, report them all and stop."""
     # A corpus is many small objects that live until the end and hold no reference cycles: the
     # cycle collector would scan them over and over while they are built (a third of the time
-    # at 10,000 entities), so it pauses, and afterwards leaves them out of its scans for good.
+    # at 10,000 entities), so it pauses, and afterwards leaves them out of its scans. (What an
+    # earlier run in the same process froze, under `serve`, is let go first.)
+    gc.unfreeze()
     gc.disable()
     try:
         corpus, problems = check(load_corpus(root, jobs))

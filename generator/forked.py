@@ -1,12 +1,14 @@
 """Maps a function over a list of items on several cores: forked workers (which inherit all this
-process holds, so nothing but items' results is ever copied) take the items a chunk at a time,
-and the results come back in the items' order, as a plain loop would give them."""
+process holds, so only the results are ever copied) take the items a few at a time, and the
+results come back in the items' order, as a plain loop would give them."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
 import pickle
+import signal
+import sys
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
@@ -14,85 +16,119 @@ from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+# More workers than this gain little (the corpus is copied into each as they touch it) and
+# cost memory; a container's CPU quota is not visible in the affinity mask either.
+MAX_DEFAULT_JOBS = 4
 
 
 class WorkerFailed(Exception):
-    """Where a worker's error came from: the message holds the worker's traceback."""
+    """A worker's error that could not be raised again here as it was, or where it came from
+    (the message then holds the worker's traceback)."""
 
 
 def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    return max(1, min(available, MAX_DEFAULT_JOBS))
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    # Only Linux: macOS has fork, but system libraries there may crash in a forked child.
+    return sys.platform.startswith("linux")
+
+
+def _portable(error: BaseException) -> BaseException:
+    """The error if it survives the trip to the parent, else a WorkerFailed naming it."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return WorkerFailed(f"{type(error).__name__}: {error}")
+    return error
 
 
 def _work(
     function: Callable[[Any], Any],
     items: Sequence[Any],
+    singly: int,
     chunk: int,
     taken: Any,
     connection: Connection,
 ) -> None:
-    """In a forked worker: apply the function to chunks of the items until none is left."""
+    """In a forked worker: apply the function to items until none is left."""
+    # Ctrl-C reaches the whole process group: the parent stops the workers, which stay quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     done: list[tuple[int, Any]] = []
     try:
         while True:
             with taken.get_lock():
                 start = taken.value
-                taken.value += chunk
+                taken.value += 1 if start < singly else chunk
+                end = min(taken.value, len(items))
             if start >= len(items):
                 break
-            for index in range(start, min(start + chunk, len(items))):
+            for index in range(start, end):
                 done.append((index, function(items[index])))
         connection.send(("ok", done))
-    except Exception as error:  # raised again in the parent, with the worker's traceback
-        where = traceback.format_exc()
-        try:
-            pickle.dumps(error)
-        except Exception:
-            error = WorkerFailed(f"{type(error).__name__}: {error}")
-        connection.send(("failed", (error, where)))
+    except Exception as error:
+        with taken.get_lock():
+            taken.value = len(items)  # the others stop after their current items
+        connection.send(("failed", (_portable(error), traceback.format_exc())))
     finally:
         connection.close()
 
 
 def fork_map(
-    function: Callable[[Item], Result], items: Sequence[Item], jobs: int, chunk: int = 8
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    jobs: int,
+    *,
+    chunk: int = 8,
+    singly: int = 0,
 ) -> list[Result]:
     """[function(item) for item in items], computed by up to `jobs` forked processes (in this
-    one when jobs is 1 or processes cannot be forked). `chunk` items are taken at a time: small
-    enough that the workers finish together, large enough that taking them costs nothing."""
-    workers_wanted = min(jobs, (len(items) + chunk - 1) // chunk)
-    if workers_wanted <= 1 or not can_fork():
+    one when jobs is 1 or processes cannot be forked). Workers take `chunk` items at a time
+    (few enough that they finish together, enough that taking them costs nothing), but the
+    first `singly` items one at a time: put the largest first, and they spread over workers."""
+    wanted = min(jobs, len(items))
+    if wanted <= 1 or not can_fork():
         return [function(item) for item in items]
     context = multiprocessing.get_context("fork")
     taken = context.Value("l", 0)
-    workers = []
-    for _ in range(workers_wanted):
-        receiving, sending = context.Pipe(duplex=False)
-        process = context.Process(
-            target=_work, args=(function, items, chunk, taken, sending), daemon=True
-        )
-        process.start()
-        sending.close()
-        workers.append((process, receiving))
-    done: list[tuple[int, Any]] = []
-    failures: list[tuple[Exception, str]] = []
-    for process, receiving in workers:
-        try:
-            status, payload = receiving.recv()
-        except EOFError:
-            exited = WorkerFailed(f"a worker exited with status {process.exitcode}")
-            status, payload = "failed", (exited, "")
-        process.join()
-        if status == "ok":
-            done.extend(payload)
-        else:
-            failures.append(payload)
-    if failures:
-        error, where = failures[0]
-        raise error from WorkerFailed(where)
+    workers: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
+    finished = False
+    try:
+        for _ in range(wanted):
+            receiving, sending = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_work,
+                args=(function, items, singly, chunk, taken, sending),
+                daemon=True,
+            )
+            process.start()
+            sending.close()
+            workers.append((process, receiving))
+        done: list[tuple[int, Any]] = []
+        failures: list[tuple[BaseException, str]] = []
+        for process, receiving in workers:
+            try:
+                status, payload = receiving.recv()
+            except EOFError:
+                process.join()
+                exited = WorkerFailed(f"a worker stopped with exit status {process.exitcode}")
+                status, payload = "failed", (exited, "")
+            if status == "ok":
+                done.extend(payload)
+            else:
+                failures.append(payload)
+        if failures:
+            error, where = failures[0]
+            raise error from (WorkerFailed(where) if where else None)
+        finished = True
+    finally:
+        # After an error or Ctrl-C, workers still running are stopped rather than waited for.
+        for process, receiving in workers:
+            receiving.close()
+            if not finished and process.is_alive():
+                process.terminate()
+            process.join()
     done.sort(key=lambda pair: pair[0])
     return [result for _, result in done]

@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.article import Highlight, article_html
-from generator.citations import Citations, Registry, relative_path
+from generator.citations import Citations, CitedBy, Registry, relative_path
 from generator.coverage import (
     SourceCoverage,
     boilerplate_spans,
@@ -269,7 +269,8 @@ class Renderer:
         self.timeline = timeline(corpus)
         self._coverage: dict[str, SourceCoverage] = {}
         self._spans = spans_by_source(corpus)
-        self._cited_by_source: dict[str, list[tuple[str, list[Any]]]] | None = None
+        # Per source: (quote, where it is cited), grouped when the first source page needs it.
+        self._cited_by_source: dict[str, list[tuple[str, dict[CitedBy, None]]]] | None = None
 
     def render(self, template: str, path: str, title: str, **context: Any) -> str:
         citations = Citations(path, self.sources, self.registry)
@@ -301,8 +302,9 @@ class Renderer:
 
     def stages(self) -> list[list[Task]]:
         """Every page to render, in two stages: source pages link back to every page citing
-        them, so they come after all the others. Pages within a stage are independent."""
-        # The largest first, so that no worker is left with one at the end.
+        them, so they come after all the others (and cite nothing themselves). Pages within a
+        stage are independent."""
+        # The site-wide pages, the largest, first: no worker is left with one at the end.
         first: list[Task] = [("timeline", ""), ("export", ""), ("home", ""), ("tags", "")]
         first += [("index", kind) for kind in (*PAGE_KINDS, "statements")]
         entities = [
@@ -313,9 +315,9 @@ class Renderer:
 
     def render_task(self, task: Task) -> Rendered:
         """One page, with the title it is listed under and the citations it makes."""
-        self.registry = Registry()
-        kind, name = task
-        path, text = self._page(kind, name)
+        self.registry = Registry()  # this page's citations only: Rendered carries them
+        path = self.path_of(task)
+        text = self._text(task, path)
         return Rendered(path, text, self.titles.get(path, ""), self.registry.entries())
 
     def record(self, page: Rendered) -> None:
@@ -324,24 +326,30 @@ class Renderer:
             self.titles[page.path] = page.title
         self.cited.extend(page.citations)
 
-    def _page(self, kind: str, name: str) -> tuple[str, str]:
+    @staticmethod
+    def path_of(task: Task) -> str:
+        kind, name = task
+        fixed = {"home": "index.md", "timeline": "timeline.md", "tags": "tags.md", "export": EXPORT}
+        if kind in fixed:
+            return fixed[kind]
+        return f"{name}/index.md" if kind == "index" else page_path(kind, name)
+
+    def _text(self, task: Task, path: str) -> str:
+        kind, name = task
         if kind == "home":
-            return "index.md", self.home()
+            return self.home()
         if kind == "timeline":
             groups = self.timeline_groups()
-            page = self.render("timeline.md.j2", "timeline.md", "Timeline", groups=groups)
-            return "timeline.md", page
+            return self.render("timeline.md.j2", path, "Timeline", groups=groups)
         if kind == "tags":
-            return "tags.md", self.render("tags.md.j2", "tags.md", "Tags")
+            return self.render("tags.md.j2", path, "Tags")
         if kind == "index":
-            path = f"{name}/index.md"
             context = self.index_context(name)
-            return path, self.render(f"{name}-index.md.j2", path, name.capitalize(), **context)
+            return self.render(f"{name}-index.md.j2", path, name.capitalize(), **context)
         if kind == "export":
-            return EXPORT, corpus_json(self.corpus, self.views)
-        path = page_path(kind, name)
+            return corpus_json(self.corpus, self.views)
         entity = self.corpus.entities[kind][name]
-        return path, self.render(
+        return self.render(
             f"{SINGULAR[kind]}.md.j2",
             path,
             display_name(entity, self.corpus),

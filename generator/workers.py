@@ -10,8 +10,8 @@ from pathlib import Path
 
 from generator.forked import can_fork, fork_map
 from generator.model import Corpus
-from generator.render import Rendered, Renderer, Task
-from generator.write import WriteReport, claim, remove_stale, write_file, write_tree
+from generator.render import PAGE_KINDS, Rendered, Renderer, Task
+from generator.write import Tally, WriteReport, write_file, write_tree
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,12 @@ def generate_pages(root: Path, corpus: Corpus, folder: Path, jobs: int = 1) -> W
     renderer = Renderer(root, corpus)
     if jobs <= 1 or not can_fork():
         return write_tree(folder, renderer.pages())
+    tally = Tally(folder)
+    stages = renderer.stages()
+    # Claimed before any worker writes, so two pages never race for one file.
+    for stage in stages:
+        for task in stage:
+            tally.claim(renderer.path_of(task))
     # Compiled once here rather than once per worker.
     renderer.compile_templates()
 
@@ -37,17 +43,13 @@ def generate_pages(root: Path, corpus: Corpus, folder: Path, jobs: int = 1) -> W
         written = write_file(folder, page.path, page.text)
         return Done(Rendered(page.path, "", page.title, page.citations), written)
 
-    wanted: set[str] = set()
-    written: list[str] = []
-    for stage in renderer.stages():
-        # Workers are forked per stage, so they hold what the previous stages recorded.
-        for done in fork_map(render_and_write, stage, jobs):
+    for stage in stages:
+        # Workers are forked per stage, so they hold what the previous stages recorded. The
+        # site-wide pages (home, timeline, indexes) are the largest: one at a time.
+        site_wide = sum(1 for kind, _ in stage if kind not in PAGE_KINDS)
+        for done in fork_map(render_and_write, stage, jobs, singly=site_wide):
             renderer.record(done.page)
-            claim(wanted, done.page.path)
-            if done.written:
-                written.append(done.page.path)
+            tally.count(done.page.path, done.written)
     for name, content in renderer.assets().items():
-        claim(wanted, name)
-        if write_file(folder, name, content):
-            written.append(name)
-    return WriteReport(sorted(written), remove_stale(folder, wanted), len(wanted) - len(written))
+        tally.write(name, content)
+    return tally.finish()

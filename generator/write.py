@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 
@@ -73,11 +73,34 @@ def remove_stale(folder: Path, wanted: set[str]) -> list[str]:
     return sorted(deleted)
 
 
-def claim(wanted: set[str], name: str) -> None:
-    """Add a name to those written, refusing one given twice (two pages fighting over a file)."""
-    if name in wanted:
-        raise ValueError(f"the same file is generated twice: {name!r}")
-    wanted.add(name)
+@dataclass
+class Tally:
+    """The files of one generation: each path claimed once (two pages must never fight over a
+    file), and which were written."""
+
+    folder: Path
+    wanted: set[str] = field(default_factory=set)
+    written: list[str] = field(default_factory=list)
+
+    def claim(self, name: str) -> None:
+        name = _safe(name).as_posix()
+        if name in self.wanted:
+            raise ValueError(f"the same file is generated twice: {name!r}")
+        self.wanted.add(name)
+
+    def count(self, name: str, written: bool) -> None:
+        if written:
+            self.written.append(_safe(name).as_posix())
+
+    def write(self, name: str, content: str | bytes) -> None:
+        self.claim(name)
+        self.count(name, write_file(self.folder, name, content))
+
+    def finish(self) -> WriteReport:
+        """Remove what was not claimed; what was written, deleted and left alone."""
+        deleted = remove_stale(self.folder, self.wanted)
+        unchanged = len(self.wanted) - len(self.written)
+        return WriteReport(sorted(self.written), deleted, unchanged)
 
 
 def write_tree(
@@ -85,11 +108,7 @@ def write_tree(
 ) -> WriteReport:
     """Make `folder` hold exactly `files` (relative path -> text or bytes), touching only what
     differs. Files may come one at a time, so a large site need not be held in memory."""
-    pairs = files.items() if isinstance(files, Mapping) else files
-    wanted: set[str] = set()
-    written: list[str] = []
-    for name, content in pairs:
-        claim(wanted, name)
-        if write_file(folder, name, content):
-            written.append(_safe(name).as_posix())
-    return WriteReport(sorted(written), remove_stale(folder, wanted), len(wanted) - len(written))
+    tally = Tally(folder)
+    for name, content in files.items() if isinstance(files, Mapping) else files:
+        tally.write(name, content)
+    return tally.finish()

@@ -1,0 +1,114 @@
+"""fork_map gives what a loop gives, in order, and a worker's failure comes back as an error
+naming it; Ctrl-C stops a parallel generate without a traceback from every worker."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.forked import WorkerFailed, can_fork, fork_map
+from tests.conftest import BRIEFING, REPO
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked on Linux only")
+
+
+def square(number: int) -> int:
+    return number * number
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+@pytest.mark.parametrize("count", [0, 1, 7, 100])
+def test_results_come_back_in_order(jobs: int, count: int) -> None:
+    items = list(range(count))
+    assert fork_map(square, items, jobs, chunk=3, singly=2) == [n * n for n in items]
+
+
+def test_workers_really_are_other_processes() -> None:
+    pids = set(fork_map(lambda _: (time.sleep(0.01), os.getpid())[1], range(40), 2, chunk=1))
+    assert os.getpid() not in pids
+    assert len(pids) == 2
+
+
+class Unbuildable(Exception):
+    """Pickles, but cannot be rebuilt from its pickle (its __init__ wants two arguments)."""
+
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(f"{first} {second}")
+
+
+def test_a_worker_error_is_raised_here_with_the_worker_traceback() -> None:
+    def fail_on_five(number: int) -> int:
+        if number == 5:
+            raise KeyError("five")
+        return number
+
+    with pytest.raises(KeyError, match="five") as raised:
+        fork_map(fail_on_five, range(20), 2, chunk=2)
+    cause = raised.value.__cause__
+    assert isinstance(cause, WorkerFailed)
+    assert "fail_on_five" in str(cause)
+
+
+def test_an_error_that_cannot_travel_is_named() -> None:
+    def fail(number: int) -> int:
+        raise Unbuildable("no", "way")
+
+    with pytest.raises(WorkerFailed, match="Unbuildable: no way"):
+        fork_map(fail, range(4), 2, chunk=1)
+
+
+def test_a_worker_that_exits_is_reported_with_its_status() -> None:
+    def leave(number: int) -> int:
+        os._exit(3)
+
+    with pytest.raises(WorkerFailed, match="exit status 3"):
+        fork_map(leave, range(4), 2, chunk=1)
+
+
+def test_ctrl_c_stops_a_parallel_generate_quietly(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    subprocess.run(
+        [sys.executable, str(REPO / "bench/synth.py"), "3000", str(root)],
+        check=True,
+        capture_output=True,
+    )
+    for name in ("templates", "mkdocs.yml"):
+        (root / name).symlink_to(REPO / name)
+    process = subprocess.Popen(
+        [str(BRIEFING), "generate", "--root", str(root), "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # a process group of its own, as a terminal's Ctrl-C reaches
+    )
+    docs = root / "build/docs"
+    deadline = time.monotonic() + 60
+    # Wait until workers are writing pages, then interrupt the whole group.
+    while not (docs / "people").is_dir() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is None, process.communicate()[0]
+    os.killpg(process.pid, signal.SIGINT)
+    output = process.communicate(timeout=30)[0]
+    assert process.returncode != 0
+    assert "Traceback" not in output
+    assert _group(process.pid) == []  # no worker left behind
+
+
+def _group(group: int) -> list[int]:
+    """The processes still in a process group."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        # After the command's name: state, ppid, pgrp.
+        if int(fields[2]) == group and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
