@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +37,12 @@ def briefing(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(BRIEFING), *map(str, args)], capture_output=True, text=True, check=False
     )
+
+
+def interruptible() -> None:
+    """For a child that a test stops with Ctrl-C (SIGINT): a shell starting the tests in the
+    background (`make test &`) makes them ignore SIGINT, and children inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def edit(file: Path, old: str, new: str) -> None:

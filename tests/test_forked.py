@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import BRIEFING, REPO, interruptible
 
 from generator.forked import WorkerFailed, can_fork, fork_map
-from tests.conftest import BRIEFING, REPO
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="workers are forked on Linux only")
 
@@ -85,6 +85,7 @@ def test_ctrl_c_stops_a_parallel_generate_quietly(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=interruptible,
         start_new_session=True,  # a process group of its own, as a terminal's Ctrl-C reaches
     )
     docs = root / "build/docs"

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import BRIEFING, REPO, briefing, edit
+from conftest import BRIEFING, REPO, briefing, edit, interruptible
 
 from generator.serve import watching
 
@@ -128,6 +128,7 @@ def test_the_served_page_follows_the_content(project: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=interruptible,
         start_new_session=True,  # its own process group, as a terminal's Ctrl-C would reach
     )
     url = f"http://127.0.0.1:{port}/people/stephen-biegun.html"

@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import REPO, briefing, copy_project, edit
+from conftest import REPO, briefing, copy_project, edit
 
 DOCS = Path("build/docs")
 
