@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import json
+import subprocess
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -255,6 +256,15 @@ def new_source_command(
         click.echo("next: cite it from content/, then run `briefing check`")
 
 
+def _generate_apart(root: Path) -> None:
+    """`briefing generate` in a process of its own: it may fork its workers there (forking this
+    one, whose threads watch the files, is not safe), and no corpus stays in memory between runs.
+    Its problems go to the terminal as they would from `briefing generate`."""
+    command = [sys.executable, "-m", "generator", "generate", "--root", str(root)]
+    if subprocess.run(command, check=False).returncode != 0:
+        raise Failed("the pages were not generated")
+
+
 @main.command(name="serve")
 @root_option
 @click.option(
@@ -271,7 +281,7 @@ def new_source_command(
 def serve_command(root: Path, address: str, open_browser: bool) -> None:
     """Preview the site with live reload; pages are generated again on every change to content/,
     seeds/ or templates/ (Ctrl-C stops)."""
-    status = serve(root, lambda: generate(root), address, open_browser=open_browser)
+    status = serve(root, lambda: _generate_apart(root), address, open_browser=open_browser)
     if status != 0:
         raise Failed(f"error: mkdocs serve stopped with status {status}")
 

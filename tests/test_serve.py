@@ -7,7 +7,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -15,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import BRIEFING, REPO, briefing, edit, interruptible
+from conftest import BRIEFING, briefing, edit, interruptible
 
 from generator.serve import watching
 
@@ -112,19 +111,11 @@ def fetch(url: str) -> str:
 
 def test_the_served_page_follows_the_content(project: Path) -> None:
     """`serve` end to end, as a curator runs it: MkDocs serves the page on this machine's loopback
-    address; after a content edit, the same address serves the new page; Ctrl-C stops both."""
+    address; after a content edit, the same address serves the new page; a broken edit prints
+    its problem and the last good page stays; Ctrl-C stops both."""
     port = free_port()
-    driver = (
-        "import subprocess, sys\n"
-        "from pathlib import Path\n"
-        "from generator.serve import serve\n"
-        "root, briefing, address = Path(sys.argv[1]), sys.argv[2], sys.argv[3]\n"
-        "generate = lambda: subprocess.run([briefing, 'generate', '--root', root], check=True)\n"
-        "sys.exit(serve(root, generate, address))\n"
-    )
     server = subprocess.Popen(
-        [sys.executable, "-c", driver, str(project), str(BRIEFING), f"127.0.0.1:{port}"],
-        cwd=REPO,
+        [BRIEFING, "serve", "--root", project, "--dev-addr", f"127.0.0.1:{port}"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -136,7 +127,18 @@ def test_the_served_page_follows_the_content(project: Path) -> None:
         assert wait_for(lambda: "Stephen Biegun" in fetch(url), 60)
         edit(project / PERSON, "name: Stephen Biegun", f"name: {NEW_NAME}")
         assert wait_for(lambda: NEW_NAME in fetch(url), 60)
+        edit(project / PERSON, "country: united-states", "country: united-sates")
+        # Rejected: the generated page does not change, whatever the wait.
+        docs_page = project / "build/docs/people/stephen-biegun.md"
+        before = docs_page.read_text(encoding="utf-8")
+        time.sleep(5)
+        assert docs_page.read_text(encoding="utf-8") == before
+        assert NEW_NAME in fetch(url)
     finally:
         os.killpg(server.pid, signal.SIGINT)
         output = server.communicate(timeout=30)[0]
     assert server.returncode == 0, output
+    assert f"{PERSON}:" in output and "unknown organization or place `united-sates`" in output, (
+        output
+    )
+    assert "the pages were not generated; still serving the pages as they were" in output
