@@ -239,26 +239,34 @@ class _Checker:
 
     def check_references(self, record: RawRecord, entity: Strict) -> None:
         for where, target, kinds in references_in(entity):
-            location = record.marks.at(where)
-            field = _dotted(tuple(p for p in where if not isinstance(p, int)))
-            wanted = " or ".join(SINGULAR[k] for k in kinds) if ANY_KIND not in kinds else "entity"
-            actual = self.kinds.get(target)
-            if target == record.id:
-                self.add(location, f"`{field}` refers to this file itself", "name another entity")
-            elif actual is None:
-                candidates = {i for i, k in self.kinds.items() if ANY_KIND in kinds or k in kinds}
-                hint = did_you_mean(target, candidates) or (
-                    f"create content/{kinds[0]}/{target}.yml, or fix the id"
-                    if ANY_KIND not in kinds
-                    else "create the entity's file, or fix the id"
-                )
-                self.add(location, f"unknown {wanted} `{target}` in `{field}`", hint)
-            elif ANY_KIND not in kinds and actual not in kinds:
-                self.add(
-                    location,
-                    f"`{target}` in `{field}` is a {SINGULAR[actual]}, not a {wanted}",
-                    f"`{field}` names a {wanted}",
-                )
+            problem = self._reference_problem(record, where, target, kinds)
+            if problem:
+                # Located only now: a record's marks are worked out again from its text.
+                self.add(record.marks.at(where), *problem)
+
+    def _reference_problem(
+        self, record: RawRecord, where: Where, target: str, kinds: tuple[str, ...]
+    ) -> tuple[str, str] | None:
+        """What is wrong with one reference (message, hint), if anything."""
+        field = _dotted(tuple(p for p in where if not isinstance(p, int)))
+        wanted = " or ".join(SINGULAR[k] for k in kinds) if ANY_KIND not in kinds else "entity"
+        actual = self.kinds.get(target)
+        if target == record.id:
+            return f"`{field}` refers to this file itself", "name another entity"
+        if actual is None:
+            candidates = {i for i, k in self.kinds.items() if ANY_KIND in kinds or k in kinds}
+            hint = did_you_mean(target, candidates) or (
+                f"create content/{kinds[0]}/{target}.yml, or fix the id"
+                if ANY_KIND not in kinds
+                else "create the entity's file, or fix the id"
+            )
+            return f"unknown {wanted} `{target}` in `{field}`", hint
+        if ANY_KIND not in kinds and actual not in kinds:
+            return (
+                f"`{target}` in `{field}` is a {SINGULAR[actual]}, not a {wanted}",
+                f"`{field}` names a {wanted}",
+            )
+        return None
 
     def check_citations(self, record: RawRecord, entity: Strict) -> None:
         sources = self.source_ids

@@ -3,6 +3,7 @@ value, and the archived article texts. The only module that reads content/ and s
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -26,19 +27,32 @@ RESERVED = frozenset({"index"})
 
 @dataclass
 class Marks:
-    """Where each value (and each mapping key) of a record starts, by its path in the record."""
+    """Where each value (and each mapping key) of a record starts, by its path in the record.
+    Only a record with a problem needs them: they are worked out from its text on first use."""
 
     path: str
-    values: dict[Where, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Where, tuple[int, int]] = field(default_factory=dict)
+    text: str | None = None
+    _values: dict[Where, tuple[int, int]] | None = None
+    _keys: dict[Where, tuple[int, int]] = field(default_factory=dict)
+
+    def _read(self) -> dict[Where, tuple[int, int]]:
+        if self._values is None:
+            self._values = {}
+            if self.text is not None:
+                _read_marks(self, self.text)
+        return self._values
+
+    def note(self, where: Where, mark: tuple[int, int], *, key: bool = False) -> None:
+        (self._keys if key else self._read())[where] = mark
 
     def at(self, where: Where, *, key: bool = False) -> Location:
         """The location of a value (or of its key), or of its nearest enclosing value."""
-        if key and where in self.keys:
-            return Location(self.path, *self.keys[where])
+        values = self._read()
+        if key and where in self._keys:
+            return Location(self.path, *self._keys[where])
         for length in range(len(where), -1, -1):
-            if where[:length] in self.values:
-                return Location(self.path, *self.values[where[:length]])
+            if where[:length] in values:
+                return Location(self.path, *values[where[:length]])
         return Location(self.path)
 
 
@@ -94,18 +108,20 @@ class _Reader:
     # Dates stay text: the model validates them, with a message a curator can act on.
     _as_text: ClassVar = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
 
-    def __init__(self, marks: Marks) -> None:
-        self.marks = marks
+    def __init__(self, path: str, marks: Marks | None = None) -> None:
+        self.path = path
+        self.marks = marks  # None: the data only, quicker
         self.problems: list[Problem] = []
         self._constructor = yaml.constructor.SafeConstructor()
 
     def read(self, node: Node, where: Where) -> Any:
-        self.marks.values[where] = _mark(node)
+        if self.marks is not None:
+            self.marks.note(where, _mark(node))
         if isinstance(node, MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 key = key_node.value if isinstance(key_node, ScalarNode) else None
-                location = Location(self.marks.path, *_mark(key_node))
+                location = Location(self.path, *_mark(key_node))
                 if not isinstance(key, str) or not key:
                     self.problems.append(
                         Problem(location, "a field name must be plain text", "write `name: value`")
@@ -120,7 +136,8 @@ class _Reader:
                         )
                     )
                     continue
-                self.marks.keys[(*where, key)] = _mark(key_node)
+                if self.marks is not None:
+                    self.marks.note((*where, key), _mark(key_node), key=True)
                 result[key] = self.read(value_node, (*where, key))
             return result
         if isinstance(node, SequenceNode):
@@ -133,7 +150,7 @@ class _Reader:
         except yaml.YAMLError:
             self.problems.append(
                 Problem(
-                    Location(self.marks.path, *_mark(node)),
+                    Location(self.path, *_mark(node)),
                     f"unsupported YAML tag `{node.tag}`",
                     "remove the `!` tag; plain values are enough",
                 )
@@ -191,38 +208,47 @@ def read_record(root: Path, file: Path, kind: str) -> tuple[RawRecord, list[Prob
     return parse_record(kind, path, text)
 
 
-def parse_record(kind: str, path: str, text: str) -> tuple[RawRecord, list[Problem]]:
-    """Parse the text of a content file at `path` (relative to the root; its stem is the id)."""
+def _compose(text: str) -> Node | None:
+    """The text's node tree; YAMLError or RecursionError if it cannot be read."""
     if _CLoader is not None and "&" not in text and "*" not in text:
         # libyaml composes about three times faster. Without `&` and `*` there can be no alias to
         # refuse; on any error the pure-Python parser below runs again, for its exact messages.
         try:
-            return _record(kind, path, yaml.compose(text, Loader=_CLoader))
+            return yaml.compose(text, Loader=_CLoader)  # type: ignore[no-any-return]
         except (yaml.YAMLError, RecursionError):
             pass
+    return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+
+
+def parse_record(kind: str, path: str, text: str) -> tuple[RawRecord, list[Problem]]:
+    """Parse the text of a content file at `path` (relative to the root; its stem is the id)."""
     unreadable = RawRecord(kind, PurePosixPath(path).stem, path, None, Marks(path))
+    reader = _Reader(path)
     try:
-        return _record(kind, path, yaml.compose(text, Loader=_Loader))
+        node = _compose(text)
+        data = reader.read(node, ()) if node is not None else None
     except yaml.YAMLError as error:
         return unreadable, [_yaml_problem(path, text, error)]
     except RecursionError:
         problem = Problem(Location(path), "nested too deeply to read", "flatten the structure")
         return unreadable, [problem]
-
-
-def _record(kind: str, path: str, node: Node | None) -> tuple[RawRecord, list[Problem]]:
-    """The record of a composed file; RecursionError on nesting too deep to read."""
-    marks = Marks(path)
-    unreadable = RawRecord(kind, PurePosixPath(path).stem, path, None, marks)
     if node is None:
         problem = Problem(Location(path), "the file is empty", "write its fields, `name: ...`")
         return unreadable, [problem]
-    reader = _Reader(marks)
-    data = reader.read(node, ())
     if not isinstance(data, dict):
-        problem = Problem(marks.at(()), "expected `field: value` lines at the top of the file")
+        location = Location(path, *_mark(node))
+        problem = Problem(location, "expected `field: value` lines at the top of the file")
         return unreadable, [*reader.problems, problem]
-    return RawRecord(kind, unreadable.id, path, data, marks), reader.problems
+    # Marks are worked out again from the text only for a record with a problem.
+    return RawRecord(kind, unreadable.id, path, data, Marks(path, text)), reader.problems
+
+
+def _read_marks(marks: Marks, text: str) -> None:
+    # A file that cannot be read has its problem reported already, and no marks to give.
+    with contextlib.suppress(yaml.YAMLError, RecursionError):
+        node = _compose(text)
+        if node is not None:
+            _Reader(marks.path, marks).read(node, ())
 
 
 def _content_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
