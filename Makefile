@@ -34,8 +34,8 @@ schema: $(VENV)/.site-installed
 	$(BIN)/briefing schema --root $(ROOT)
 
 test: $(VENV)/.test-installed
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests templates/hooks
+	$(BIN)/ruff format --check generator tests templates/hooks
 	$(BIN)/python -m pytest
 
 # Times check, generate and the MkDocs build on synthetic corpora; e.g. BENCH_ARGS="--sizes 1000".

@@ -260,8 +260,9 @@ class Renderer:
         self.corpus = corpus
         self.views: Views = build_views(corpus)
         self.environment = make_environment(root)
-        # The citations of the page being rendered, and those of every page recorded so far.
-        self.registry = Registry()
+        # The citations of the page being rendered (set afresh for each), and those of every
+        # page recorded so far.
+        self.page_registry = Registry()
         self.cited = Registry()
         self.places = Places(corpus)
         self.titles: dict[str, str] = {}
@@ -273,7 +274,7 @@ class Renderer:
         self._cited_by_source: dict[str, list[tuple[str, dict[CitedBy, None]]]] | None = None
 
     def render(self, template: str, path: str, title: str, **context: Any) -> str:
-        citations = Citations(path, self.sources, self.registry)
+        citations = Citations(path, self.sources, self.page_registry)
         page = Page(path, self.corpus, self.views, citations, self.places)
         self.titles[path] = title
         body = self.environment.get_template(template).render(
@@ -315,10 +316,10 @@ class Renderer:
 
     def render_task(self, task: Task) -> Rendered:
         """One page, with the title it is listed under and the citations it makes."""
-        self.registry = Registry()  # this page's citations only: Rendered carries them
+        self.page_registry = Registry()  # this page's citations only: Rendered carries them
         path = self.path_of(task)
         text = self._text(task, path)
-        return Rendered(path, text, self.titles.get(path, ""), self.registry.entries())
+        return Rendered(path, text, self.titles.get(path, ""), self.page_registry.entries())
 
     def record(self, page: Rendered) -> None:
         """Remember a rendered page's title and citations (source pages list both)."""
