@@ -10,6 +10,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from generator.dates import FORMS
+from generator.forked import fork_map
 from generator.load import RawCorpus, RawRecord, slug_hint, slugify
 from generator.model import (
     ANY_KIND,
@@ -158,8 +159,9 @@ def _validation_problem(
 class _Checker:
     """Accumulates problems while checking one corpus."""
 
-    def __init__(self, raw: RawCorpus) -> None:
+    def __init__(self, raw: RawCorpus, jobs: int = 1) -> None:
         self.raw = raw
+        self.jobs = jobs
         self.problems: list[Problem] = list(raw.problems)
         # A blank article is reported once, on its source, and cannot hold any quote.
         self.texts = {s: ArticleText(text) for s, text in raw.texts.items() if text.strip()}
@@ -192,6 +194,7 @@ class _Checker:
             entity = self.validate(record)
             if entity is not None:
                 valid.append((record, entity))
+        self.find_quotes([entity for _, entity in valid])
         for record, entity in valid:
             self.check_coverage(record, entity)
             self.check_references(record, entity)
@@ -217,6 +220,31 @@ class _Checker:
                 known = set(self.kinds)
                 self.problems.append(_validation_problem(record, model, detail, known))
             return None
+
+    def find_quotes(self, entities: list[Strict]) -> None:
+        """Find every quote in its article up front, an article per worker at a time; the
+        checks below then only look the spans up (and report the quotes not found)."""
+        wanted: dict[str, dict[str, None]] = {}
+        for entity in entities:
+            for _, evidence in evidence_in(entity):
+                for source, quote in evidence.quotes():
+                    if source in self.source_ids and source in self.texts:
+                        wanted.setdefault(source, {})[quote] = None
+        texts = self.texts
+
+        def find(source: str) -> list[tuple[str, list[tuple[int, int]]]]:
+            article = texts[source]
+            # Plain tuples: cheap to send back from a worker.
+            return [
+                (quote, [(s.start, s.end) for found in article.find_all(quote) for s in found])
+                for quote in wanted[source]
+            ]
+
+        sources = list(wanted)
+        for source, found in zip(sources, fork_map(find, sources, self.jobs, chunk=4), strict=True):
+            for quote, spans in found:
+                if spans:
+                    self.spans[(source, quote)] = tuple(Span(*span) for span in spans)
 
     def check_coverage(self, record: RawRecord, entity: Strict) -> None:
         cite = getattr(entity, "cite", None)
@@ -356,8 +384,8 @@ class _Checker:
                 )
 
 
-def check(raw: RawCorpus) -> tuple[Corpus, list[Problem]]:
+def check(raw: RawCorpus, jobs: int = 1) -> tuple[Corpus, list[Problem]]:
     """The valid part of the corpus, and every problem found, sorted by file and line."""
-    checker = _Checker(raw)
+    checker = _Checker(raw, jobs)
     corpus = checker.run()
     return corpus, sort_problems(checker.problems)

@@ -92,7 +92,7 @@ def checked(root: Path, jobs: int = 1) -> Corpus:
     gc.unfreeze()
     gc.disable()
     try:
-        corpus, problems = check(load_corpus(root, jobs))
+        corpus, problems = check(load_corpus(root, jobs), jobs)
     finally:
         gc.enable()
         gc.freeze()
