@@ -210,12 +210,14 @@ def test_shipped_content_is_clean(project: Path) -> None:
     assert result.stdout.startswith("ok: ")
 
 
-def test_all_problems_in_all_files_reported_in_order(project: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "3"])
+def test_all_problems_in_all_files_reported_in_order(project: Path, jobs: str) -> None:
     cases = ["word changed inside a quote", "unknown field", "misspelt reference", "misspelt field"]
     for case in cases:
         CASES[case][0](project)
     edit(project / "content/places/hanoi.yml", "name: Hanoi", "name: 5")
-    result = briefing("check", "--root", project)
+    # Files parsed and quotes found by workers, or all in one process: the same report.
+    result = briefing("check", "--root", project, "--jobs", jobs)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     name_problem = f"{at(project, 'content/places/hanoi.yml', '5')}: error: `name` should be text"
