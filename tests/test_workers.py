@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import REPO, briefing, copy_project, edit
 
+from generator.check import check
+from generator.load import load_corpus
+from generator.render import Renderer
+
 DOCS = Path("build/docs")
 
 
@@ -83,3 +87,14 @@ def test_an_error_in_a_template_is_one_line_or_a_traceback(project: Path, jobs: 
     # The traceback reaches into the template, wherever the page was rendered.
     assert "Traceback" in debug.stderr
     assert "person.md.j2" in debug.stderr
+
+
+def test_source_pages_cite_nothing(tmp_path: Path) -> None:
+    """The stages rest on this: source pages come last and list who cites them, so a citation
+    made on a source page would be missing from the others' lists."""
+    corpus, problems = check(load_corpus(REPO))
+    assert problems == []
+    renderer = Renderer(REPO, corpus)
+    *_, last = renderer.stages()
+    assert last and all(kind == "sources" for kind, _ in last)
+    assert [renderer.render_task(task).citations for task in last] == [[] for _ in last]
