@@ -47,6 +47,8 @@ from pathlib import Path
 
 import synth
 
+from generator.site import mkdocs_environment
+
 REPO = Path(__file__).resolve().parent.parent
 BRIEFING = Path(sys.executable).with_name("briefing")
 # What a project needs besides content/ and seeds/ (as tests/conftest.py copies them).
@@ -157,18 +159,11 @@ def phase(
     raise SystemExit(f"error: {name} failed {RETRIES} times at {root}")
 
 
-def written(result: Run, docs: Path, before: dict[str, tuple[int, int]]) -> int:
-    """Files a generate run wrote: from its report line, else from the docs folder itself."""
+def written(result: Run) -> int:
+    """Files a generate run wrote, from its report line."""
     match = WRITTEN.search(result.output)
-    if match:
-        return int(match[1])
-    after = snapshot(docs)
-    return sum(1 for path, stamp in after.items() if before.get(path) != stamp)
-
-
-def snapshot(docs: Path) -> dict[str, tuple[int, int]]:
-    # A rewritten file is a new inode (write.py replaces it), or at least a new mtime.
-    return {str(p): (p.stat().st_ino, p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+    assert match, f"no report line in: {result.output[-300:]}"
+    return int(match[1])
 
 
 def rename(file: Path) -> None:
@@ -231,15 +226,14 @@ def bench(n: int, root: Path) -> Measures:
         sys.executable, "-m", "mkdocs", "build", "--strict",
         "--config-file", root / "mkdocs.yml", "--site-dir", root / "site",
     ]  # fmt: skip
-    quiet = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    quiet = mkdocs_environment()
 
     def step(name: str, command: list[str | Path], env: dict[str, str] | None = None) -> Run:
-        before = snapshot(docs) if docs.is_dir() else {}
         result = phase(name, root, command, env)
         measures.runs[name] = result
         note = ""
         if command[:2] == generate[:2]:
-            measures.written[name] = written(result, docs, before)
+            measures.written[name] = written(result)
             note = f", {measures.written[name]} files written"
         memory = f"{result.peak_rss_mb:.0f} MB ({result.peak_total_mb:.0f} MB all processes)"
         print(f"  {name}: {result.seconds:.2f} s, {memory}{note}", flush=True)

@@ -236,7 +236,7 @@ class _Checker:
             article = texts[source]
             # Plain tuples: cheap to send back from a worker.
             return [
-                (quote, [(s.start, s.end) for found in article.find_all(quote) for s in found])
+                (quote, [(s.start, s.end) for s in article.spans(quote)])
                 for quote in wanted[source]
             ]
 
@@ -324,12 +324,8 @@ class _Checker:
             return  # reported once, on the source's own file
         quotes = [quote for cited, quote in evidence.quotes() if cited == source]
         for index, quote in enumerate(quotes):
-            spans = self.spans.get((source, quote)) or tuple(
-                span for found in text.find_all(quote) for span in found
-            )
-            if spans:
-                self.spans[(source, quote)] = spans
-                continue
+            if (source, quote) in self.spans:
+                continue  # found by find_quotes
             self.add(
                 record.marks.at((*where, index)),
                 f"quote not found in `{source}`",

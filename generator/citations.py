@@ -25,8 +25,9 @@ def passage_anchor(quote: str) -> str:
     return "q-" + hashlib.sha1(" ".join(quote.split()).encode("utf-8")).hexdigest()[:10]
 
 
-def source_page(source_id: str) -> str:
-    return f"sources/{source_id}.md"
+def page_path(kind: str, entity_id: str) -> str:
+    """The generated page of an entity, relative to the docs folder."""
+    return f"{kind}/{entity_id}.md"
 
 
 @cache
@@ -109,7 +110,7 @@ class Citations:
         return _label(source.publisher, source.published)
 
     def _passage_href(self, source: str, quote: str) -> str:
-        return f"{built_href(source_page(source), self.folder)}#{passage_anchor(quote)}"
+        return f"{built_href(page_path('sources', source), self.folder)}#{passage_anchor(quote)}"
 
     def _passage_link(self, source: str, quote: str, number: int) -> str:
         href = self._passage_href(source, quote)

@@ -88,7 +88,7 @@ def checked(root: Path, jobs: int = 1) -> Corpus:
     # A corpus is many small objects that live until the end and hold no reference cycles: the
     # cycle collector would scan them over and over while they are built (a third of the time
     # at 10,000 entities), so it pauses, and afterwards leaves them out of its scans. (What an
-    # earlier run in the same process froze, under `serve`, is let go first.)
+    # earlier run in the same process froze is let go first.)
     gc.unfreeze()
     gc.disable()
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from operator import and_
 
 from generator.model import Corpus, Source
 from generator.quotes import ArticleText, Span
@@ -81,50 +80,40 @@ def _sentence(line: str, start: int, end: int, offset: int, number: int) -> list
     return [Sentence(offset + first, offset + first + len(stripped), stripped, number)]
 
 
-def _mask(length: int, spans: list[Span]) -> bytearray:
-    """1 for each character of the article inside a span: built once per article."""
-    mask = bytearray(length)
-    for span in spans:
-        mask[span.start : span.end] = b"\x01" * (span.end - span.start)
-    return mask
-
-
 def _letters(text: str) -> bytes:
     """1 for each letter or digit of the text (`str.isalnum`), 0 for anything else."""
     marked = _NOT_LETTER.sub("\0", text)
     return _LETTER.sub("\1", marked).encode("latin-1")
 
 
-def _covered(sentence: Sentence, letters: bytes, marked: bytes) -> float:
-    """The share of the sentence's letters and digits that are marked (`marked` being the
-    article's mask restricted to its letters)."""
-    total = letters.count(1, sentence.start, sentence.end)
-    return marked.count(1, sentence.start, sentence.end) / total if total else 1.0
+def _letters_in(letters: bytes, spans: list[Span]) -> bytearray:
+    """1 for each letter or digit inside a span: built once per article."""
+    mask = bytearray(len(letters))
+    for span in spans:
+        mask[span.start : span.end] = letters[span.start : span.end]
+    return mask
 
 
-def _on_letters(mask: bytearray, letters: bytes) -> bytes:
-    return bytes(map(and_, mask, letters))
+def _share(marked: bytearray, sentence: Sentence, letters: int) -> float:
+    """The share of the sentence's `letters` letters and digits that are marked."""
+    return marked.count(1, sentence.start, sentence.end) / letters if letters else 1.0
 
 
 def source_coverage(
-    corpus: Corpus, source_id: str, quoted: list[Span] | None = None
+    corpus: Corpus, source_id: str, quoted: list[Span], excluded: list[Span]
 ) -> SourceCoverage:
-    """One source's coverage; `quoted` (its cited spans) saves a pass over every quote."""
+    """One source's coverage, from its cited spans and its boilerplate's."""
     article: ArticleText = corpus.texts[source_id]
-    source = corpus.of("sources", Source)[source_id]
-    if quoted is None:
-        quoted = spans_by_source(corpus).get(source_id, [])
-    excluded = boilerplate_spans(article, source)
     cited: list[Sentence] = []
     uncited: list[Sentence] = []
     boilerplate: list[Sentence] = []
     letters = _letters(article.raw)
-    dimmed = _on_letters(_mask(len(article.raw), excluded), letters)
-    cited_mask = _on_letters(_mask(len(article.raw), quoted), letters)
+    dimmed, quoted_letters = _letters_in(letters, excluded), _letters_in(letters, quoted)
     for sentence in sentences(article.raw):
-        if _covered(sentence, letters, dimmed) == 1.0:
+        total = letters.count(1, sentence.start, sentence.end)
+        if _share(dimmed, sentence, total) == 1.0:
             boilerplate.append(sentence)
-        elif _covered(sentence, letters, cited_mask) >= CITED_SHARE:
+        elif _share(quoted_letters, sentence, total) >= CITED_SHARE:
             cited.append(sentence)
         else:
             uncited.append(sentence)
@@ -133,12 +122,7 @@ def source_coverage(
 
 def boilerplate_spans(article: ArticleText, source: Source) -> list[Span]:
     """Where the source's listed boilerplate passages sit in its article."""
-    return [
-        span
-        for passage in source.boilerplate
-        for found in article.find_all(passage)
-        for span in found
-    ]
+    return [span for passage in source.boilerplate for span in article.spans(passage)]
 
 
 def spans_by_source(corpus: Corpus) -> dict[str, list[Span]]:
@@ -151,7 +135,13 @@ def spans_by_source(corpus: Corpus) -> dict[str, list[Span]]:
 
 def coverage(corpus: Corpus) -> list[SourceCoverage]:
     grouped = spans_by_source(corpus)
+    sources = corpus.of("sources", Source)
     return [
-        source_coverage(corpus, source_id, grouped.get(source_id, []))
-        for source_id in sorted(corpus.of("sources", Source))
+        source_coverage(
+            corpus,
+            source_id,
+            grouped.get(source_id, []),
+            boilerplate_spans(corpus.texts[source_id], sources[source_id]),
+        )
+        for source_id in sorted(sources)
     ]

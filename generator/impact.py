@@ -12,16 +12,15 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 
 from generator.check import check, closest_hint, shorten
+from generator.citations import page_path
 from generator.coverage import Sentence, sentences
 from generator.history import Change, Status, changes, read_at, resolve
 from generator.load import CONTENT, SEEDS, RawCorpus, RawRecord, load_corpus, parse_record
 from generator.model import KINDS, Corpus, Statement, Strict, evidence_in, references_in
 from generator.problems import Location, Problem
 from generator.quotes import ArticleText, normalize
-from generator.render import PAGE_KINDS, page_path
+from generator.render import INDEX_KINDS, PAGE_KINDS
 
-# Kinds listed on an index page, `KIND/index.md`: adding or removing one changes that page.
-INDEX_KINDS = (*PAGE_KINDS, "statements")
 # Pages that order what they list by date.
 DATED_PAGES = ("index.md", "timeline.md")
 # Fields that place an entity in time (a role's `start` and `end` too).
@@ -53,9 +52,8 @@ class QuoteImpact:
     hint: str
 
     def format(self) -> str:
-        if self.broken:
-            return Problem(self.location, self.message, self.hint).format()
-        return f"{self.location}: warning: {self.message} (hint: {self.hint})"
+        severity = "error" if self.broken else "warning"
+        return Problem(self.location, self.message, self.hint, severity).format()
 
 
 @dataclass(frozen=True)
@@ -165,8 +163,7 @@ class _Assessor:
         source = PurePosixPath(change.path).stem
         old_text = read_at(self.root, self.commit, change.path)
         old = ArticleText(old_text) if old_text and old_text.strip() else None
-        new_text = self.raw.texts.get(source)
-        new = ArticleText(new_text) if new_text and new_text.strip() else None
+        new = self.corpus.texts.get(source)  # the checker's, blank texts left out
         # An article's own page shows its text; adding or removing one changes the lists of them.
         pages = {page_path("sources", source)}
         if change.status != "changed":
@@ -193,18 +190,22 @@ class _Assessor:
         for where, evidence in evidence_in(entity):
             cited = [quote for s, quote in evidence.quotes() if s == source]
             for index, quote in enumerate(cited):
-                location = record.marks.at((*where, source, index))
+                # Located only when reported: that reads the record's file again.
+                at = (*where, source, index)
                 was_there = old is not None and old.find(quote) is not None
                 if new is None or new.find(quote) is None:
                     verb = "no longer in" if was_there else "not found in"
                     yield QuoteImpact(
-                        location, True, f"quote {verb} `{source}`", self.closest(source, new, quote)
+                        record.marks.at(at),
+                        True,
+                        f"quote {verb} `{source}`",
+                        self.closest(source, new, quote),
                     )
                 elif old is not None and was_there:
                     changed = self.changed_sentence(old, new, quote)
                     if changed is not None:
                         yield QuoteImpact(
-                            location,
+                            record.marks.at(at),
                             False,
                             f"the sentence quoted from `{source}` changed",
                             f"it now reads, seeds/{source}.txt:{changed.line}: "
@@ -224,7 +225,7 @@ class _Assessor:
         cited = evidence.sources() if evidence is not None else []
         if source not in cited or old is None or old.find(statement.text) is None:
             return
-        texts = [new if s == source else self.corpus.texts.get(s) for s in cited]
+        texts = [self.corpus.texts.get(s) for s in cited]
         if any(text is not None and text.find(statement.text) for text in texts):
             return
         yield QuoteImpact(
@@ -246,7 +247,7 @@ class _Assessor:
         around it, or None if the quote sits in the same sentences as before."""
 
         def around(text: ArticleText) -> dict[str, Sentence]:
-            spans = [span for found in text.find_all(quote) for span in found]
+            spans = text.spans(quote)
             return {
                 normalize(sentence.text)[0]: sentence
                 for sentence in _sentences(text.raw)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from pydantic import BaseModel
 
@@ -32,7 +33,7 @@ class Backlink:
     source_id: str
     where: Where
 
-    @property
+    @cached_property
     def field(self) -> str:
         return ".".join(str(p) for p in self.where if isinstance(p, str))
 

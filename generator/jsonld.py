@@ -24,7 +24,7 @@ def _named(corpus: Corpus, entity_id: str | None) -> dict[str, Any] | None:
     return {"@type": kind or "Organization", "name": getattr(entity, "name", entity_id)}
 
 
-def json_ld(kind: str, entity_id: str, entity: Strict, corpus: Corpus) -> dict[str, Any] | None:
+def json_ld(entity_id: str, entity: Strict, corpus: Corpus) -> dict[str, Any] | None:
     """The schema.org description of one entity, or None for kinds schema.org has no type for."""
     data: dict[str, Any]
     if isinstance(entity, Person):
@@ -62,9 +62,9 @@ def json_ld(kind: str, entity_id: str, entity: Strict, corpus: Corpus) -> dict[s
     return {"@context": "https://schema.org", "identifier": entity_id, **cleaned}
 
 
-def json_ld_script(kind: str, entity_id: str, entity: Strict, corpus: Corpus) -> str:
+def json_ld_script(entity_id: str, entity: Strict, corpus: Corpus) -> str:
     """The JSON-LD as a script element; `<`, `>` and `&` are escaped so no text can end it."""
-    data = json_ld(kind, entity_id, entity, corpus)
+    data = json_ld(entity_id, entity, corpus)
     if data is None:
         return ""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)

@@ -24,9 +24,10 @@ class Problem:
     location: Location
     message: str
     hint: str = ""
+    severity: str = "error"  # or "warning": worth a look, not wrong
 
     def format(self) -> str:
-        line = f"{self.location}: error: {self.message}"
+        line = f"{self.location}: {self.severity}: {self.message}"
         return f"{line} (hint: {self.hint})" if self.hint else line
 
 

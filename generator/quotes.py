@@ -93,6 +93,10 @@ class ArticleText:
             start = self._find_word(segments[0], start + 1)
         return found
 
+    def spans(self, quote: str) -> list[Span]:
+        """Every span of every occurrence of the quote, in the article's order."""
+        return [span for found in self.find_all(quote) for span in found]
+
     def _span(self, start: int, end: int) -> Span:
         return Span(self._offsets[start], self._offsets[end - 1] + 1)
 

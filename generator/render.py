@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.article import Highlight, article_html
-from generator.citations import Citations, CitedBy, Registry, relative_path
+from generator.citations import Citations, CitedBy, Registry, page_path, relative_path
 from generator.coverage import (
     SourceCoverage,
     boilerplate_spans,
@@ -51,6 +51,7 @@ from generator.model import (
     StatusChange,
     Strict,
 )
+from generator.quotes import Span
 
 TEMPLATES = "templates"
 # Files under templates/assets are copied into the site as they are (stylesheets).
@@ -58,6 +59,8 @@ ASSETS = "assets"
 # Kinds with a page per entity, in the order they are rendered; sources come last because their
 # pages link back to every page that cites them.
 PAGE_KINDS = ("people", "meetings", "commitments", "organizations", "places", "sources")
+# Kinds with an index page: statements are listed there, though shown on others' pages.
+INDEX_KINDS = (*PAGE_KINDS, "statements")
 # Statements and facts have no pages of their own: they are shown on the pages of whom they name.
 SHOWN_ON = {"statements": "statement", "facts": "fact"}
 STATUS_ORDER = (
@@ -85,10 +88,6 @@ EXPORT = "data/briefing.json"
 # A page to render: what it is ("home", "timeline", "tags", "index", "export", or an entity kind)
 # and which (the kind an index lists, the entity's id).
 Task = tuple[str, str]
-
-
-def page_path(kind: str, entity_id: str) -> str:
-    return f"{kind}/{entity_id}.md"
 
 
 def display_name(entity: Strict, corpus: Corpus) -> str:
@@ -269,6 +268,7 @@ class Renderer:
         self.sources = corpus.of("sources", Source)
         self.timeline = timeline(corpus)
         self._coverage: dict[str, SourceCoverage] = {}
+        self._boilerplate: dict[str, list[Span]] = {}
         self._spans = spans_by_source(corpus)
         # Per source: (quote, where it is cited), grouped when the first source page needs it.
         self._cited_by_source: dict[str, list[tuple[str, dict[CitedBy, None]]]] | None = None
@@ -307,7 +307,7 @@ class Renderer:
         stage are independent."""
         # The site-wide pages, the largest, first: no worker is left with one at the end.
         first: list[Task] = [("timeline", ""), ("export", ""), ("home", ""), ("tags", "")]
-        first += [("index", kind) for kind in (*PAGE_KINDS, "statements")]
+        first += [("index", kind) for kind in INDEX_KINDS]
         entities = [
             (kind, entity_id) for kind in PAGE_KINDS for entity_id in self.index_order(kind)
         ]
@@ -357,7 +357,7 @@ class Renderer:
             id=name,
             entity=entity,
             tags=self.tags_of(name, entity),
-            json_ld=Md(json_ld_script(kind, name, entity, self.corpus)),
+            json_ld=Md(json_ld_script(name, entity, self.corpus)),
             **self.entity_context(kind, name, path),
         )
 
@@ -396,16 +396,21 @@ class Renderer:
         ids = self.index_order(kind)
         context: dict[str, Any] = {"ids": ids}
         if kind == "commitments":
-            commitments = self.corpus.of("commitments", Commitment)
-            by_status: dict[str, list[str]] = {status: [] for status in STATUS_ORDER}
-            for entity_id in chronological(ids, self.corpus):
-                by_status[latest_status(commitments[entity_id]).status].append(entity_id)
-            context["by_status"] = {s: i for s, i in by_status.items() if i}
+            context["by_status"] = self.by_status()
         elif kind in ("people", "organizations", "places"):
             context["groups"] = self.grouped(kind, ids)
         elif kind == "sources":
             context["coverage"] = {i: self.coverage(i) for i in ids}
         return context
+
+    def by_status(self) -> dict[str, list[str]]:
+        """Commitments by their latest status (in STATUS_ORDER, those with any), each in time
+        order."""
+        commitments = self.corpus.of("commitments", Commitment)
+        grouped: dict[str, list[str]] = {status: [] for status in STATUS_ORDER}
+        for entity_id in chronological(list(commitments), self.corpus):
+            grouped[latest_status(commitments[entity_id]).status].append(entity_id)
+        return {status: ids for status, ids in grouped.items() if ids}
 
     def grouped(self, kind: str, ids: list[str]) -> dict[str, list[str]]:
         """People by country, organizations and places by kind."""
@@ -424,9 +429,7 @@ class Renderer:
         corpus, views = self.corpus, self.views
         entity = corpus.entities[kind][entity_id]
         context: dict[str, Any] = {
-            "meetings": chronological(
-                [m for m in views.naming(entity_id, "meetings") if m != entity_id], corpus
-            ),
+            "meetings": chronological(views.naming(entity_id, "meetings"), corpus),
             "made": chronological(views.naming(entity_id, "commitments", "by"), corpus),
             "received": chronological(views.naming(entity_id, "commitments", "to"), corpus),
             "commitments_at": chronological(
@@ -456,8 +459,16 @@ class Renderer:
         """Computed once per source: both its page and the sources index show it."""
         if source_id not in self._coverage:
             quoted = self._spans.get(source_id, [])
-            self._coverage[source_id] = source_coverage(self.corpus, source_id, quoted)
+            excluded = self.boilerplate(source_id)
+            self._coverage[source_id] = source_coverage(self.corpus, source_id, quoted, excluded)
         return self._coverage[source_id]
+
+    def boilerplate(self, source_id: str) -> list[Span]:
+        """Found once per source: its page dims it, and its coverage leaves it out."""
+        if source_id not in self._boilerplate:
+            text, source = self.corpus.texts[source_id], self.sources[source_id]
+            self._boilerplate[source_id] = boilerplate_spans(text, source)
+        return self._boilerplate[source_id]
 
     def article(self, source_id: str, path: str) -> Md:
         text = self.corpus.texts[source_id]
@@ -471,8 +482,7 @@ class Renderer:
             for quote, cited in self._cited_by_source.get(source_id, [])
         ]
         highlights.sort(key=lambda h: (h.spans[0].start, h.quote))
-        boilerplate = boilerplate_spans(text, self.sources[source_id])
-        return Md(article_html(path, text, highlights, boilerplate, self.titles))
+        return Md(article_html(path, text, highlights, self.boilerplate(source_id), self.titles))
 
     def timeline_groups(self) -> dict[str, list[Any]]:
         groups: dict[str, list[Any]] = {}
@@ -482,11 +492,6 @@ class Renderer:
 
     def home(self) -> str:
         corpus = self.corpus
-        commitments = corpus.of("commitments", Commitment)
-        counts: dict[str, int] = {}
-        for commitment in commitments.values():
-            status = latest_status(commitment).status
-            counts[status] = counts.get(status, 0) + 1
         return self.render(
             "home.md.j2",
             "index.md",
@@ -498,7 +503,7 @@ class Renderer:
                 [i for i, m in corpus.of("meetings", Meeting).items() if m.summary], corpus
             ),
             people=self.sorted_by_name("people"),
-            counts={s: counts[s] for s in STATUS_ORDER if s in counts},
+            counts={status: len(ids) for status, ids in self.by_status().items()},
             sources=chronological(list(self.sources), corpus),
             export=Md(EXPORT),
         )

@@ -15,7 +15,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.load import CONTENT, SEEDS
-from generator.site import CONFIG
+from generator.site import CONFIG, mkdocs_environment
 
 WATCHED = (CONTENT, SEEDS, "templates")
 # Editors save in bursts (a swap file, a rename, the file): act once they have settled.
@@ -98,9 +98,8 @@ def serve(
         sys.executable, "-m", "mkdocs", "serve", "--config-file", str(root / CONFIG),
         "--dev-addr", address, *(["--open"] if open_browser else []),
     ]  # fmt: skip
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with watching(root, regenerate):
-        process = subprocess.Popen(command, env=environment)
+        process = subprocess.Popen(command, env=mkdocs_environment())
         try:
             return process.wait()
         except KeyboardInterrupt:

@@ -19,6 +19,11 @@ class BuildResult:
     output: str
 
 
+def mkdocs_environment() -> dict[str, str]:
+    """The environment MkDocs runs in: its notice about MkDocs 2.0 (not for us) silenced."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
 def build_site(root: Path) -> BuildResult:
     """`mkdocs build --strict` into a scratch folder, swapped in for `site/` only on success."""
     site = root / SITE
@@ -29,8 +34,9 @@ def build_site(root: Path) -> BuildResult:
         "--config-file", str(root / CONFIG), "--site-dir", str(partial),
     ]  # fmt: skip
     # Material's notice about its end of life is printed on every build; the README says it once.
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
+    done = subprocess.run(
+        command, capture_output=True, text=True, check=False, env=mkdocs_environment()
+    )
     # Not `--quiet`: it hides warnings from the counter that makes strict mode fail.
     lines = (done.stdout + done.stderr).splitlines()
     output = "\n".join(line for line in lines if not line.startswith("INFO")).strip()

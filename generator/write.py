@@ -57,15 +57,15 @@ def write_file(folder: Path, name: str, content: str | bytes) -> bool:
 
 
 def remove_stale(folder: Path, wanted: set[str]) -> list[str]:
-    """Delete every file under `folder` that is not `wanted`, and folders left empty."""
-    keep = {_safe(name).as_posix() for name in wanted}
+    """Delete every file under `folder` that is not `wanted` (normalized, as Tally.claim
+    gives them), and folders left empty."""
     deleted: list[str] = []
     # Bottom-up, so a folder is looked at after its files are gone.
     for directory, _, files in os.walk(folder, topdown=False):
         inside = Path(directory).relative_to(folder).as_posix()
         for name in files:
             relative = name if inside == "." else f"{inside}/{name}"
-            if relative not in keep:
+            if relative not in wanted:
                 os.unlink(os.path.join(directory, name))
                 deleted.append(relative)
         if inside != "." and not os.listdir(directory):
@@ -82,19 +82,21 @@ class Tally:
     wanted: set[str] = field(default_factory=set)
     written: list[str] = field(default_factory=list)
 
-    def claim(self, name: str) -> None:
+    def claim(self, name: str) -> str:
+        """The name, normalized; refused if claimed before."""
         name = _safe(name).as_posix()
         if name in self.wanted:
             raise ValueError(f"the same file is generated twice: {name!r}")
         self.wanted.add(name)
+        return name
 
-    def count(self, name: str, written: bool) -> None:
+    def count(self, claimed: str, written: bool) -> None:
         if written:
-            self.written.append(_safe(name).as_posix())
+            self.written.append(claimed)
 
     def write(self, name: str, content: str | bytes) -> None:
-        self.claim(name)
-        self.count(name, write_file(self.folder, name, content))
+        claimed = self.claim(name)
+        self.count(claimed, write_file(self.folder, claimed, content))
 
     def finish(self) -> WriteReport:
         """Remove what was not claimed; what was written, deleted and left alone."""

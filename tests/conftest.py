@@ -6,25 +6,39 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 COPIED = ("content", "seeds", "templates", "mkdocs.yml")
+DOCS = Path("build/docs")
 BRIEFING = Path(sys.executable).with_name("briefing")
 
 
-def copy_project(destination: Path) -> Path:
-    """A copy of everything a build reads, so tests can break it freely."""
+def copy_project(destination: Path, names: tuple[str, ...] = COPIED) -> Path:
+    """A copy of everything a build reads (or of `names` only), so tests can break it freely."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
+    for name in names:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, destination / name)
         else:
             shutil.copy2(source, destination / name)
     return destination
+
+
+def synthetic_project(destination: Path, entities: int) -> Path:
+    """The benchmark's synthetic corpus of about `entities` entities, with the project's
+    templates and mkdocs.yml."""
+    subprocess.run(
+        [sys.executable, str(REPO / "bench/synth.py"), str(entities), str(destination)],
+        check=True,
+        capture_output=True,
+    )
+    return copy_project(destination, ("templates", "mkdocs.yml"))
 
 
 @pytest.fixture
@@ -37,6 +51,22 @@ def briefing(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(BRIEFING), *map(str, args)], capture_output=True, text=True, check=False
     )
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder, by relative path, with its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 15.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
 
 
 def interruptible() -> None:
@@ -59,3 +89,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     result = briefing("build", "--root", root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root, result.stdout + result.stderr
+
+
+@pytest.fixture
+def built_project(built: tuple[Path, str], tmp_path: Path) -> Path:
+    """A copy of the built project, its pages and site included, to break freely."""
+    return Path(shutil.copytree(built[0], tmp_path / "project"))

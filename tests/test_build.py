@@ -8,15 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import REPO, briefing, copy_project, edit
-
-DOCS = Path("build/docs")
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
+from conftest import DOCS, REPO, briefing, copy_project, edit, tree
 
 
 def mtimes(folder: Path) -> dict[str, int]:
@@ -153,8 +145,8 @@ def test_stale_pages_are_deleted(project: Path) -> None:
     assert not (project / DOCS / "places/vietnam.md").exists()
 
 
-def test_failed_check_leaves_docs_and_site_untouched(project: Path) -> None:
-    assert briefing("build", "--root", project).returncode == 0
+def test_failed_check_leaves_docs_and_site_untouched(built_project: Path) -> None:
+    project = built_project
     before = tree(project / "site") | tree(project / DOCS)
     edit(project / "content/places/hanoi.yml", "kind: city", "kind: town")
     result = briefing("build", "--root", project)
@@ -163,8 +155,8 @@ def test_failed_check_leaves_docs_and_site_untouched(project: Path) -> None:
     assert tree(project / "site") | tree(project / DOCS) == before
 
 
-def test_failed_mkdocs_build_keeps_the_previous_site(project: Path) -> None:
-    assert briefing("build", "--root", project).returncode == 0
+def test_failed_mkdocs_build_keeps_the_previous_site(built_project: Path) -> None:
+    project = built_project
     before = tree(project / "site")
     # A link to a page that does not exist is a warning, and strict mode makes it fatal.
     edit(

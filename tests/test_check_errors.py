@@ -246,18 +246,6 @@ def test_make_check_fails_on_a_broken_copy(project: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_debug_shows_the_traceback_of_an_internal_error(project: Path) -> None:
-    # A template that calls a missing helper is a bug in the project, not in the content.
-    edit(project / "templates/person.md.j2", "# {{ entity.name }}", "# {{ page.no_such() }}")
-    plain = briefing("generate", "--root", project)
-    assert plain.returncode == 1
-    assert "Traceback" not in plain.stderr
-    assert "run with --debug" in plain.stderr
-    debug = briefing("generate", "--root", project, "--debug")
-    assert debug.returncode == 1
-    assert "Traceback" in debug.stderr
-
-
 def _append(file: Path, text: str) -> None:
     with file.open("a", encoding="utf-8") as handle:
         handle.write(text)

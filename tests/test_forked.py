@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import BRIEFING, REPO, interruptible
+from conftest import BRIEFING, interruptible, synthetic_project, wait_for
 
 from generator.forked import WorkerFailed, can_fork, fork_map
 
@@ -72,14 +71,7 @@ def test_a_worker_that_exits_is_reported_with_its_status() -> None:
 
 
 def test_ctrl_c_stops_a_parallel_generate_quietly(tmp_path: Path) -> None:
-    root = tmp_path / "corpus"
-    subprocess.run(
-        [sys.executable, str(REPO / "bench/synth.py"), "3000", str(root)],
-        check=True,
-        capture_output=True,
-    )
-    for name in ("templates", "mkdocs.yml"):
-        (root / name).symlink_to(REPO / name)
+    root = synthetic_project(tmp_path / "corpus", 3000)
     process = subprocess.Popen(
         [str(BRIEFING), "generate", "--root", str(root), "--jobs", "2"],
         stdout=subprocess.PIPE,
@@ -89,10 +81,8 @@ def test_ctrl_c_stops_a_parallel_generate_quietly(tmp_path: Path) -> None:
         start_new_session=True,  # a process group of its own, as a terminal's Ctrl-C reaches
     )
     docs = root / "build/docs"
-    deadline = time.monotonic() + 60
     # Wait until workers are writing pages, then interrupt the whole group.
-    while not (docs / "people").is_dir() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_for(lambda: (docs / "people").is_dir(), 60)
     assert process.poll() is None, process.communicate()[0]
     os.killpg(process.pid, signal.SIGINT)
     output = process.communicate(timeout=30)[0]

@@ -10,25 +10,15 @@ import subprocess
 import threading
 import time
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import BRIEFING, briefing, edit, interruptible
+from conftest import BRIEFING, briefing, edit, interruptible, wait_for
 
 from generator.serve import watching
 
 PERSON = "content/people/stephen-biegun.yml"
 NEW_NAME = "Stephen E. Biegun"
-
-
-def wait_for(condition: Callable[[], bool], seconds: float = 15.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return condition()
 
 
 class Counter:

@@ -4,44 +4,20 @@ error in a worker is reported like any other."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, briefing, copy_project, edit
+from conftest import DOCS, REPO, briefing, copy_project, edit, synthetic_project, tree
 
 from generator.check import check
 from generator.load import load_corpus
 from generator.render import Renderer
 
-DOCS = Path("build/docs")
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The benchmark's corpus at 400 entities: many pages of every kind, many shared passages."""
-    root = tmp_path_factory.mktemp("synthetic")
-    subprocess.run(
-        [sys.executable, str(REPO / "bench/synth.py"), "400", str(root)],
-        check=True,
-        capture_output=True,
-    )
-    for name in ("templates", "mkdocs.yml"):
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        else:
-            shutil.copy2(source, root / name)
-    return root
+    return synthetic_project(tmp_path_factory.mktemp("synthetic"), 400)
 
 
 @pytest.mark.parametrize("corpus", ["shipped", "synthetic"])
@@ -51,13 +27,13 @@ def test_parallel_pages_equal_single_process_pages(
     root = synthetic if corpus == "synthetic" else copy_project(tmp_path / "project")
     single = briefing("generate", "--root", root, "--jobs", "1")
     assert single.returncode == 0, single.stderr
-    expected = _tree(root / DOCS)
+    expected = tree(root / DOCS)
     # Source pages list the pages citing them: they must see every other stage's citations.
     assert sum(1 for name in expected if name.startswith("sources/")) > 2
     shutil.rmtree(root / DOCS)
     parallel = briefing("generate", "--root", root, "--jobs", "3")
     assert parallel.returncode == 0, parallel.stderr
-    assert _tree(root / DOCS) == expected
+    assert tree(root / DOCS) == expected
     assert f"{len(expected)} written" in parallel.stdout
     again = briefing("generate", "--root", root, "--jobs", "2")
     assert "0 written, 0 deleted" in again.stdout
@@ -73,16 +49,16 @@ def test_parallel_generate_deletes_stale_pages(project: Path) -> None:
     assert not stale.exists()
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_an_error_in_a_template_is_one_line_or_a_traceback(project: Path, jobs: str) -> None:
+@pytest.mark.parametrize("jobs", [[], ["--jobs", "1"], ["--jobs", "2"]])
+def test_an_error_in_a_template_is_one_line_or_a_traceback(project: Path, jobs: list[str]) -> None:
     # A template that calls a missing helper is a bug in the project, not in the content.
     edit(project / "templates/person.md.j2", "# {{ entity.name }}", "# {{ page.no_such() }}")
-    plain = briefing("generate", "--root", project, "--jobs", jobs)
+    plain = briefing("generate", "--root", project, *jobs)
     assert plain.returncode == 1
     assert "Traceback" not in plain.stderr
     assert "no_such" in plain.stderr
     assert "run with --debug" in plain.stderr
-    debug = briefing("generate", "--root", project, "--jobs", jobs, "--debug")
+    debug = briefing("generate", "--root", project, *jobs, "--debug")
     assert debug.returncode == 1
     # The traceback reaches into the template, wherever the page was rendered.
     assert "Traceback" in debug.stderr

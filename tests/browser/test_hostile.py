@@ -3,14 +3,13 @@ never runs a script in the browser, and shows each text literally."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, briefing
+from conftest import briefing, copy_project
 from playwright.sync_api import Browser
 
 PAYLOAD = (
@@ -144,11 +143,7 @@ LABELS = [
 def hostile_site(
     tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], tuple[str, Any]]
 ) -> Iterator[tuple[Path, str]]:
-    root = tmp_path_factory.mktemp("hostile")
-    for name in ("templates", "mkdocs.yml"):
-        source = REPO / name
-        copy = shutil.copytree if source.is_dir() else shutil.copy2
-        copy(source, root / name)
+    root = copy_project(tmp_path_factory.mktemp("hostile"), ("templates", "mkdocs.yml"))
     for path, data in _corpus().items():
         file = root / "content" / f"{path}.yml"
         file.parent.mkdir(parents=True, exist_ok=True)
