@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -20,6 +21,7 @@ _TYPOGRAPHIC = str.maketrans(
 # Translating only where one occurs: most text has none, and translate() walks every character.
 _HAS_TYPOGRAPHIC = re.compile("[" + "".join(chr(code) for code in _TYPOGRAPHIC) + "]")
 _SPACE = re.compile(r"\s+")
+_RUN = re.compile(r"\s\s+")
 # A curator may leave words out of a quote by writing [...] (or […]) where they were.
 ELLIPSIS = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\s*")
 # How many characters `[...]` may leave out: enough for a clause, not for half an article.
@@ -43,18 +45,30 @@ class Passage:
     score: float = 0.0
 
 
-def normalize(text: str) -> tuple[str, list[int]]:
+class Offsets:
+    """Maps a character of the normalized text back to the original: only runs of two or more
+    white-space characters shift the offsets, so only where each shift starts is kept."""
+
+    def __init__(self, starts: list[int], shifts: list[int]) -> None:
+        self._starts = starts  # normalized positions where a shift begins, ascending
+        self._shifts = shifts  # the total shift from each of those positions on
+
+    def __getitem__(self, position: int) -> int:
+        return position + self._shifts[bisect_right(self._starts, position) - 1]
+
+
+def normalize(text: str) -> tuple[str, Offsets]:
     """Plain-typography text with single spaces, and for each of its characters the offset
     of the character it came from, so matches can be mapped back to the original."""
     plain = _typographic(text)
-    offsets: list[int] = []
-    position = 0
-    # A run of white space becomes one space, at the offset of the run's first character.
-    for run in _SPACE.finditer(plain):
-        offsets.extend(range(position, run.start() + 1))
-        position = run.end()
-    offsets.extend(range(position, len(plain)))
-    return _SPACE.sub(" ", plain), offsets
+    starts, shifts = [0], [0]
+    # A run of white space becomes one space, at the offset of the run's first character; the
+    # characters after it sit the run's length less one further on in the original.
+    for run in _RUN.finditer(plain):
+        shift = shifts[-1] + run.end() - run.start() - 1
+        starts.append(run.start() - shifts[-1] + 1)
+        shifts.append(shift)
+    return _SPACE.sub(" ", plain), Offsets(starts, shifts)
 
 
 def _typographic(text: str) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 from conftest import REPO
 
 from generator.check import closest_hint
-from generator.quotes import ArticleText
+from generator.quotes import ArticleText, normalize
 
 DIPLOMAT = ArticleText((REPO / "seeds/diplomat-2019-02.txt").read_text(encoding="utf-8"))
 DW = ArticleText((REPO / "seeds/dw-2019-02-09.txt").read_text(encoding="utf-8"))
@@ -51,6 +52,22 @@ def test_spans_point_at_the_original_text_one_per_segment() -> None:
     assert second == "we’ve agreed to meet again,” Biegun said"
     # The left-out words are not part of the citation.
     assert "productive" not in first + second
+
+
+def test_each_normalized_character_maps_to_the_one_it_came_from() -> None:
+    # Every offset written out, character by character: what the compact map must equal.
+    def expected(text: str) -> list[int]:
+        offsets = []
+        for position, character in enumerate(text):
+            if not (character.isspace() and position > 0 and text[position - 1].isspace()):
+                offsets.append(position)
+        return offsets
+
+    chance = random.Random(7)
+    for _ in range(2000):
+        text = "".join(chance.choice("ab \n\t\u2019\u00a0") for _ in range(chance.randint(0, 30)))
+        plain, offsets = normalize(text)
+        assert [offsets[i] for i in range(len(plain))] == expected(text), repr(text)
 
 
 def test_a_quote_does_not_start_or_end_inside_a_word() -> None:
