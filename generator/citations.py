@@ -63,24 +63,30 @@ class CitedBy(NamedTuple):
     label: str
 
 
+# What one page cites, by source: each (quote, number on the page, what it supports) once, in
+# the order the page cites them. Plain tuples: pages rendered by workers send these back.
+PageCitations = dict[str, dict[tuple[str, int, str], None]]
+
+
 @dataclass
 class Registry:
-    """Who cites each passage, filled in as pages are rendered (source pages last)."""
+    """Who cites each passage, filled in page by page as pages are rendered (source pages last,
+    as they list it). Kept by source, so recording a page costs one step per source it cites."""
 
-    # An ordered set per passage: the order pages cited it in, each citation once.
-    cited_by: dict[Key, dict[CitedBy, None]] = field(default_factory=dict)
+    by_source: dict[str, list[tuple[str, PageCitations]]] = field(default_factory=dict)
 
-    def add(self, key: Key, cited: CitedBy) -> None:
-        self.cited_by.setdefault(key, {})[cited] = None
+    def add_page(self, page: str, cited: PageCitations) -> None:
+        for source in cited:
+            self.by_source.setdefault(source, []).append((page, cited))
 
-    def entries(self) -> list[tuple[str, str, str, int, str]]:
-        """Everything held, as plain tuples (source, quote, page, number, label): cheap to send
-        from the process that rendered a page to the one that gathers them."""
-        return [(*key, *cited) for key, entries in self.cited_by.items() for cited in entries]
-
-    def extend(self, entries: list[tuple[str, str, str, int, str]]) -> None:
-        for source, quote, page, number, label in entries:
-            self.add((source, quote), CitedBy(page, number, label))
+    def passages(self, source: str) -> dict[str, dict[CitedBy, None]]:
+        """Each quoted passage of a source, with where it is cited: in page order, and in the
+        order each page cites it."""
+        found: dict[str, dict[CitedBy, None]] = {}
+        for page, cited in self.by_source.get(source, []):
+            for quote, number, label in cited[source]:
+                found.setdefault(quote, {})[CitedBy(page, number, label)] = None
+        return found
 
 
 @dataclass
@@ -89,7 +95,7 @@ class Citations:
 
     path: str
     sources: dict[str, Source]
-    registry: Registry
+    cited: PageCitations = field(default_factory=dict)
     numbers: dict[Key, int] = field(default_factory=dict)
     labels: dict[Key, str] = field(default_factory=dict)
 
@@ -102,7 +108,7 @@ class Citations:
             self.labels[key] = label
         number = self.numbers[key]
         if key[0]:
-            self.registry.add(key, CitedBy(self.path, number, label))
+            self.cited.setdefault(key[0], {})[(key[1], number, label)] = None
         return number
 
     def source_label(self, source_id: str) -> str:

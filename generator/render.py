@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.article import Highlight, article_html
-from generator.citations import Citations, CitedBy, Registry, page_path, relative_path
+from generator.citations import Citations, PageCitations, Registry, page_path, relative_path
 from generator.coverage import (
     SourceCoverage,
     boilerplate_spans,
@@ -243,12 +243,12 @@ def make_environment(root: Path) -> Environment:
 
 @dataclass
 class Rendered:
-    """A rendered page, with its title and the citations it makes (Registry.entries)."""
+    """A rendered page, with its title and the citations it makes."""
 
     path: str
     text: str
     title: str
-    citations: list[tuple[str, str, str, int, str]]
+    citations: PageCitations
 
 
 class Renderer:
@@ -261,7 +261,7 @@ class Renderer:
         self.environment = make_environment(root)
         # The citations of the page being rendered (set afresh for each), and those of every
         # page recorded so far.
-        self.page_registry = Registry()
+        self.page_cited: PageCitations = {}
         self.cited = Registry()
         self.places = Places(corpus)
         self.titles: dict[str, str] = {}
@@ -270,11 +270,9 @@ class Renderer:
         self._coverage: dict[str, SourceCoverage] = {}
         self._boilerplate: dict[str, list[Span]] = {}
         self._spans = spans_by_source(corpus)
-        # Per source: (quote, where it is cited), grouped when the first source page needs it.
-        self._cited_by_source: dict[str, list[tuple[str, dict[CitedBy, None]]]] | None = None
 
     def render(self, template: str, path: str, title: str, **context: Any) -> str:
-        citations = Citations(path, self.sources, self.page_registry)
+        citations = Citations(path, self.sources, self.page_cited)
         page = Page(path, self.corpus, self.views, citations, self.places)
         self.titles[path] = title
         body = self.environment.get_template(template).render(
@@ -316,16 +314,16 @@ class Renderer:
 
     def render_task(self, task: Task) -> Rendered:
         """One page, with the title it is listed under and the citations it makes."""
-        self.page_registry = Registry()  # this page's citations only: Rendered carries them
+        self.page_cited = {}  # this page's citations only: Rendered carries them
         path = self.path_of(task)
         text = self._text(task, path)
-        return Rendered(path, text, self.titles.get(path, ""), self.page_registry.entries())
+        return Rendered(path, text, self.titles.get(path, ""), self.page_cited)
 
     def record(self, page: Rendered) -> None:
         """Remember a rendered page's title and citations (source pages list both)."""
         if page.title:
             self.titles[page.path] = page.title
-        self.cited.extend(page.citations)
+        self.cited.add_page(page.path, page.citations)
 
     @staticmethod
     def path_of(task: Task) -> str:
@@ -472,14 +470,9 @@ class Renderer:
 
     def article(self, source_id: str, path: str) -> Md:
         text = self.corpus.texts[source_id]
-        if self._cited_by_source is None:
-            # Grouped once, after every other page has registered its citations.
-            self._cited_by_source = {}
-            for key, cited in self.cited.cited_by.items():
-                self._cited_by_source.setdefault(key[0], []).append((key[1], cited))
         highlights = [
             Highlight(quote, self.corpus.spans[(source_id, quote)], tuple(cited))
-            for quote, cited in self._cited_by_source.get(source_id, [])
+            for quote, cited in self.cited.passages(source_id).items()
         ]
         highlights.sort(key=lambda h: (h.spans[0].start, h.quote))
         return Md(article_html(path, text, highlights, self.boilerplate(source_id), self.titles))

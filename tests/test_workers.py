@@ -73,4 +73,4 @@ def test_source_pages_cite_nothing(tmp_path: Path) -> None:
     renderer = Renderer(REPO, corpus)
     *_, last = renderer.stages()
     assert last and all(kind == "sources" for kind, _ in last)
-    assert [renderer.render_task(task).citations for task in last] == [[] for _ in last]
+    assert [renderer.render_task(task).citations for task in last] == [{} for _ in last]
