@@ -9,17 +9,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 # Characters that differ only typographically are mapped to one plain form before comparing.
-_TYPOGRAPHIC = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-        "\u2015": "-", "\u2212": "-",
-        "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-    }
-)  # fmt: skip
-# Translating only where one occurs: most text has none, and translate() walks every character.
-_HAS_TYPOGRAPHIC = re.compile("[" + "".join(chr(code) for code in _TYPOGRAPHIC) + "]")
+_PLAIN_FORMS = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+}  # fmt: skip
+# Replaced where they occur: they are few, and translate() would look up every character.
+_ANY_TYPOGRAPHIC = re.compile("[" + "".join(_PLAIN_FORMS) + "]")
 _SPACE = re.compile(r"\s+")
 _RUN = re.compile(r"\s\s+")
 # A curator may leave words out of a quote by writing [...] (or […]) where they were.
@@ -72,7 +70,11 @@ def normalize(text: str) -> tuple[str, Offsets]:
 
 
 def _typographic(text: str) -> str:
-    return text.translate(_TYPOGRAPHIC) if _HAS_TYPOGRAPHIC.search(text) else text
+    return _ANY_TYPOGRAPHIC.sub(_plain_form, text)
+
+
+def _plain_form(match: re.Match[str]) -> str:
+    return _PLAIN_FORMS[match[0]]
 
 
 def _plain(text: str) -> str:
