@@ -39,7 +39,10 @@ test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
 # Times check, generate and the MkDocs build on synthetic corpora; e.g. BENCH_ARGS="--sizes 1000".
+# Timed as an installed tool runs: with its bytecode written (which PYTHONDONTWRITEBYTECODE, set
+# in some environments, would otherwise make every run compile again).
 bench: $(VENV)/.site-installed
+	$(BIN)/python -m compileall -q generator
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # Rewrite the golden pages in tests/golden/ from the current generator; review the diff, then commit.
