@@ -132,6 +132,24 @@ def test_second_build_rewrites_no_generated_file(built: tuple[Path, str]) -> Non
     assert mtimes(root / DOCS) == before
 
 
+def test_an_edit_rewrites_exactly_the_pages_that_show_the_entity(project: Path) -> None:
+    assert briefing("generate", "--root", project).returncode == 0
+    before = tree(project / DOCS)
+    # Every page that shows the person links to them (or is their page), and the export has all.
+    showing = {
+        name
+        for name, data in before.items()
+        if b"stephen-biegun." in data or name in ("people/stephen-biegun.md", "data/briefing.json")
+    }
+    edit(project / "content/people/stephen-biegun.yml", "name: Stephen Biegun", "name: S. Biegun")
+    result = briefing("generate", "--root", project)
+    assert result.returncode == 0, result.stderr
+    after = tree(project / DOCS)
+    assert sorted(after) == sorted(before)
+    assert sorted(name for name in after if after[name] != before[name]) == sorted(showing)
+    assert f"{len(showing)} written, 0 deleted" in result.stdout
+
+
 def test_stale_pages_are_deleted(project: Path) -> None:
     assert briefing("generate", "--root", project).returncode == 0
     (project / "content/places/vietnam.yml").unlink()
