@@ -10,7 +10,8 @@ process of the real commands, timed by wall clock, its peak memory read from its
 - check: `briefing check`
 - generate: `briefing generate` into an empty build/docs (it checks first, as `briefing build`
   does, so this is the check + generate time of a build), with a worker per CPU; run three
-  times, each into an empty folder, and the median taken (the spread is printed too)
+  times, each into an empty folder, and the median time taken (the spread is printed too, and
+  the memory is the largest of the three)
 - generate, one process: the same again with `--jobs 1`, from an empty build/docs
 - mkdocs: `mkdocs build --strict`, as generator/site.py runs it
 - no-op: `briefing generate` again, nothing having changed
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import dataclasses
 import os
 import platform
 import pstats
@@ -57,6 +59,8 @@ COPIED = ("templates", "mkdocs.yml")
 WRITTEN = re.compile(r"(\d+) written, (\d+) deleted")
 # Cold generates timed, the median kept: on a shared machine one run can be a third slower.
 GENERATE_RUNS = 3
+# Where each cold generate's output is moved (and removed once every size has been timed).
+MOVED_ASIDE = "docs-of-generate-"
 # The generator is being rewritten alongside; a failing phase is retried after a pause, with
 # fresh templates, before the benchmark gives up.
 RETRIES = 3
@@ -243,21 +247,21 @@ def bench(n: int, root: Path) -> Measures:
         print(f"  {name}: {result.seconds:.2f} s, {memory}{note}", flush=True)
         return result
 
-    def empty_docs(run: int) -> None:
-        # Moved aside, not deleted: ext4 is slow to hand out inodes just freed, which would
-        # make the next run's file creation up to three times slower than a first build's.
-        if docs.exists():
-            docs.rename(root / f"docs-of-run-{run}")
-
     step("check", [BRIEFING, "check", "--root", root])
     cold = []
-    for run in range(GENERATE_RUNS):
-        empty_docs(run)
+    for run in range(1, GENERATE_RUNS + 1):
         cold.append(step("generate", generate))
+        # Moved aside, not deleted: ext4 is slow to hand out inodes just freed, which would
+        # make the next run's file creation up to three times slower than a first build's.
+        docs.rename(root / f"{MOVED_ASIDE}{run}")
     measures.generate_runs = [result.seconds for result in cold]
-    measures.runs["generate"] = sorted(cold, key=lambda result: result.seconds)[len(cold) // 2]
+    median = sorted(cold, key=lambda result: result.seconds)[len(cold) // 2]
+    measures.runs["generate"] = dataclasses.replace(
+        median,
+        peak_rss_mb=max(result.peak_rss_mb for result in cold),
+        peak_total_mb=max(result.peak_total_mb for result in cold),
+    )
     # The same from an empty folder again, in one process: what the workers save.
-    empty_docs(GENERATE_RUNS)
     single = [*generate, "--jobs", "1"]
     step("generate, one process", single)
     step("mkdocs", mkdocs, quiet)
@@ -426,6 +430,9 @@ def main() -> None:
             results.append(bench(n, root))
             if arguments.profile:
                 profile(root)
+        for n in sizes:
+            for moved in (base / f"n{n}").glob(f"{MOVED_ASIDE}*"):
+                shutil.rmtree(moved)
     print()
     print(table(results))
     print(result_line(results), flush=True)

@@ -47,11 +47,18 @@ class Offsets:
     """Maps a character of the normalized text back to the original: only runs of two or more
     white-space characters shift the offsets, so only where each shift starts is kept."""
 
-    def __init__(self, starts: list[int], shifts: list[int]) -> None:
+    def __init__(self, starts: list[int], shifts: list[int], length: int) -> None:
         self._starts = starts  # normalized positions where a shift begins, ascending
         self._shifts = shifts  # the total shift from each of those positions on
+        self._length = length  # of the normalized text
+
+    def __len__(self) -> int:
+        return self._length
 
     def __getitem__(self, position: int) -> int:
+        # As strict as the list it replaces, but a position from the end is no use here.
+        if not 0 <= position < self._length:
+            raise IndexError(f"position {position} outside a text of {self._length}")
         return position + self._shifts[bisect_right(self._starts, position) - 1]
 
 
@@ -66,7 +73,8 @@ def normalize(text: str) -> tuple[str, Offsets]:
         shift = shifts[-1] + run.end() - run.start() - 1
         starts.append(run.start() - shifts[-1] + 1)
         shifts.append(shift)
-    return _SPACE.sub(" ", plain), Offsets(starts, shifts)
+    normalized = _SPACE.sub(" ", plain)
+    return normalized, Offsets(starts, shifts, len(normalized))
 
 
 def _typographic(text: str) -> str:

@@ -26,6 +26,11 @@ def at(project: Path, path: str, needle: str, skip: int = 0) -> str:
     return f"{path}:{line}:{column}"
 
 
+def _append(file: Path, text: str) -> None:
+    with file.open("a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
 BIEGUN = "content/people/stephen-biegun.yml"
 HANOI_SUMMIT = "content/meetings/hanoi-summit-2019.yml"
 KIM = "content/people/kim-jong-un.yml"
@@ -183,6 +188,38 @@ CASES: dict[str, tuple[Change, Expected]] = {
             '`inference: "your reason"`))'
         ),
     ),
+    "field given twice": (
+        lambda p: _append(p / KIM, "name: Kim Again\n"),
+        lambda p: (
+            f"{at(p, KIM, 'name: Kim Again')}: error: `name` is given twice in the same mapping "
+            "(hint: keep one; the second would silently replace the first)"
+        ),
+    ),
+    "field name that is not text": (
+        lambda p: _append(p / KIM, "[a, b]: c\n"),
+        lambda p: (
+            f"{at(p, KIM, '[a, b]')}: error: a field name must be plain text "
+            "(hint: write `name: value`)"
+        ),
+    ),
+    "YAML tag": (
+        lambda p: edit(p / KIM, "name: Kim Jong Un", "name: !custom Kim Jong Un"),
+        lambda p: (
+            f"{at(p, KIM, '!custom')}: error: unsupported YAML tag `!custom` "
+            "(hint: remove the `!` tag; plain values are enough)"
+        ),
+    ),
+    "folder of no known kind": (
+        lambda p: (p / "content/organisations").mkdir(),
+        lambda p: (
+            "content/organisations:1:1: error: not a folder of a known kind "
+            "(hint: did you mean `organizations`?)"
+        ),
+    ),
+    "file not UTF-8": (
+        lambda p: (p / KIM).write_bytes(b"name: Kim\xff\n"),
+        lambda p: f"{KIM}:1:1: error: not UTF-8 text (invalid start byte) (hint: save as UTF-8)",
+    ),
 }
 
 
@@ -246,11 +283,6 @@ def test_make_check_fails_on_a_broken_copy(project: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def _append(file: Path, text: str) -> None:
-    with file.open("a", encoding="utf-8") as handle:
-        handle.write(text)
-
-
 # Input that is malformed in ways a curator rarely means, but must never crash the check.
 ODD_CASES: dict[str, tuple[Change, Expected]] = {
     "YAML alias": (
@@ -259,38 +291,6 @@ ODD_CASES: dict[str, tuple[Change, Expected]] = {
             f"{at(p, KIM, '*a')}: error: aliases (`*name`) are not supported "
             "(hint: write the value out in full)"
         ),
-    ),
-    "field given twice": (
-        lambda p: _append(p / KIM, "name: Kim Again\n"),
-        lambda p: (
-            f"{at(p, KIM, 'name: Kim Again')}: error: `name` is given twice in the same mapping "
-            "(hint: keep one; the second would silently replace the first)"
-        ),
-    ),
-    "field name that is not text": (
-        lambda p: _append(p / KIM, "[a, b]: c\n"),
-        lambda p: (
-            f"{at(p, KIM, '[a, b]')}: error: a field name must be plain text "
-            "(hint: write `name: value`)"
-        ),
-    ),
-    "YAML tag": (
-        lambda p: edit(p / KIM, "name: Kim Jong Un", "name: !custom Kim Jong Un"),
-        lambda p: (
-            f"{at(p, KIM, '!custom')}: error: unsupported YAML tag `!custom` "
-            "(hint: remove the `!` tag; plain values are enough)"
-        ),
-    ),
-    "folder of no known kind": (
-        lambda p: (p / "content/organisations").mkdir(),
-        lambda p: (
-            "content/organisations:1:1: error: not a folder of a known kind "
-            "(hint: did you mean `organizations`?)"
-        ),
-    ),
-    "file not UTF-8": (
-        lambda p: (p / KIM).write_bytes(b"name: Kim\xff\n"),
-        lambda p: f"{KIM}:1:1: error: not UTF-8 text (invalid start byte) (hint: save as UTF-8)",
     ),
     "control character": (
         lambda p: edit(p / KIM, "name: Kim Jong Un", "name: Kim\x01 Jong Un"),

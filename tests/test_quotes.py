@@ -67,7 +67,9 @@ def test_each_normalized_character_maps_to_the_one_it_came_from() -> None:
     for _ in range(2000):
         text = "".join(chance.choice("ab \n\t\u2019\u00a0") for _ in range(chance.randint(0, 30)))
         plain, offsets = normalize(text)
-        assert [offsets[i] for i in range(len(plain))] == expected(text), repr(text)
+        assert list(offsets) == expected(text), repr(text)
+    with pytest.raises(IndexError):
+        normalize("a  b")[1][3]
 
 
 def test_a_quote_does_not_start_or_end_inside_a_word() -> None:
