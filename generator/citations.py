@@ -44,16 +44,6 @@ def built_href(target_page: str, from_folder: str) -> str:
     return relative[: -len(".md")] + ".html" if relative.endswith(".md") else relative
 
 
-@cache
-def _title(label: str) -> str:
-    return html_attr(label)
-
-
-@cache
-def _label(publisher: str, published: str) -> str:
-    return f"{publisher}, {parse_period(published).display()}"
-
-
 class CitedBy(NamedTuple):
     """One place a passage is cited: the page, the citation's number there, and what it supports.
     (A tuple: pages rendered in other processes send many of these back.)"""
@@ -89,12 +79,51 @@ class Registry:
         return found
 
 
+class Passages:
+    """Links to the cited passages of one run's sources. Pages cite many passages of a few
+    sources from a few folders: the link to each source page is worked out once per folder."""
+
+    def __init__(self, sources: dict[str, Source]) -> None:
+        self.sources = sources
+        self._labels: dict[str, str] = {}
+        self._pages: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def label(self, source_id: str) -> str:
+        """How a source is named where it is cited: its publisher and date."""
+        label = self._labels.get(source_id)
+        if label is None:
+            source = self.sources[source_id]
+            label = f"{source.publisher}, {parse_period(source.published).display()}"
+            self._labels[source_id] = label
+        return label
+
+    def _page(self, folder: str, source: str) -> tuple[str, str]:
+        """The source page's address from a page in `folder`, and a hover naming the source."""
+        key = (folder, source)
+        page = self._pages.get(key)
+        if page is None:
+            href = built_href(page_path("sources", source), folder)
+            page = self._pages[key] = (href, html_attr(self.label(source)))
+        return page
+
+    def href(self, folder: str, source: str, quote: str) -> str:
+        """The highlighted passage on the source's page, from a page in `folder`."""
+        return f"{self._page(folder, source)[0]}#{passage_anchor(quote)}"
+
+    def marker(self, folder: str, source: str, quote: str, number: int) -> str:
+        """A citation's numbered link to its passage. The quote itself is one click away (and
+        in the page's list): the hover names the source only, which keeps pages (and the search
+        index) from repeating every quote."""
+        href, title = self._page(folder, source)
+        return f'<a href="{href}#{passage_anchor(quote)}" title="{title}">{number}</a>'
+
+
 @dataclass
 class Citations:
     """The citations of one page, numbered in the order they first appear."""
 
     path: str
-    sources: dict[str, Source]
+    passages: Passages
     cited: PageCitations = field(default_factory=dict)
     numbers: dict[Key, int] = field(default_factory=dict)
     labels: dict[Key, str] = field(default_factory=dict)
@@ -111,26 +140,14 @@ class Citations:
             self.cited.setdefault(key[0], {})[(key[1], number, label)] = None
         return number
 
-    def source_label(self, source_id: str) -> str:
-        source = self.sources[source_id]
-        return _label(source.publisher, source.published)
-
-    def _passage_href(self, source: str, quote: str) -> str:
-        return f"{built_href(page_path('sources', source), self.folder)}#{passage_anchor(quote)}"
-
-    def _passage_link(self, source: str, quote: str, number: int) -> str:
-        href = self._passage_href(source, quote)
-        # The quote itself is one click away (and in the page's list): the hover names the
-        # source only, which keeps pages (and the search index) from repeating every quote.
-        return f'<a href="{href}" title="{_title(self.source_label(source))}">{number}</a>'
-
     def markers(self, evidence: Evidence | None, label: str) -> Md:
         """Superscript markers for every quote and the inference supporting one fact. A fact
         resting on one source is marked so, and an inference shows apart from reported fact."""
         if evidence is None:
             return Md("")
+        marker, folder = self.passages.marker, self.folder
         links = [
-            self._passage_link(source, quote, self.number((source, quote), label))
+            marker(folder, source, quote, self.number((source, quote), label))
             for source, quote in evidence.quotes()
         ]
         if evidence.inference:
@@ -159,10 +176,10 @@ class Citations:
                     f"<em>Curator's inference:</em> {html_text(words)}</li>"
                 )
                 continue
-            href = self._passage_href(source, words)
+            href = self.passages.href(self.folder, source, words)
             items.append(
                 f'<li id="cite-{number}"><span class="for">{what}</span> '
-                f'<a href="{href}">{html_text(self.source_label(source))}</a>: '
+                f'<a href="{href}">{html_text(self.passages.label(source))}</a>: '
                 f"“{html_text(words)}”</li>"
             )
         return Md('<ol class="citations" data-search-exclude>\n' + "\n".join(items) + "\n</ol>")

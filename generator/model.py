@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import (
@@ -118,13 +119,22 @@ class Evidence(BaseModel):
         description="A curator's inference, with its reason; shown apart from reported fact.",
     )
 
-    def quotes(self) -> list[tuple[str, str]]:
-        """(source id, quote) pairs in the order the curator wrote them."""
+    # Worked out once: every page showing the fact marks its citations again.
+    @cached_property
+    def _pairs(self) -> tuple[tuple[str, str], ...]:
         extra = self.__pydantic_extra__ or {}
-        return [(source, quote) for source, quotes in extra.items() for quote in quotes]
+        return tuple((source, quote) for source, quotes in extra.items() for quote in quotes)
 
-    def sources(self) -> list[str]:
-        return list(self.__pydantic_extra__ or {})
+    @cached_property
+    def _source_ids(self) -> tuple[str, ...]:
+        return tuple(self.__pydantic_extra__ or {})
+
+    def quotes(self) -> tuple[tuple[str, str], ...]:
+        """(source id, quote) pairs in the order the curator wrote them."""
+        return self._pairs
+
+    def sources(self) -> tuple[str, ...]:
+        return self._source_ids
 
 
 def _cite_model(name: str, fields: tuple[str, ...]) -> type[BaseModel]:

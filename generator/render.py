@@ -14,7 +14,14 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.article import Highlight, article_html
-from generator.citations import Citations, PageCitations, Registry, page_path, relative_path
+from generator.citations import (
+    Citations,
+    PageCitations,
+    Passages,
+    Registry,
+    page_path,
+    relative_path,
+)
 from generator.coverage import (
     SourceCoverage,
     boilerplate_spans,
@@ -187,7 +194,7 @@ class Page:
 
     def quote(self, evidence: Evidence | None) -> Md:
         """The first quoted words of a citation, as the sentence that links two entities."""
-        quotes = evidence.quotes() if evidence else []
+        quotes = evidence.quotes() if evidence else ()
         return md_escape(f"“{quotes[0][1]}”") if quotes else Md("")
 
     def anchor(self, kind: str, entity_id: str) -> Md:
@@ -266,13 +273,14 @@ class Renderer:
         self.places = Places(corpus)
         self.titles: dict[str, str] = {}
         self.sources = corpus.of("sources", Source)
+        self.passages = Passages(self.sources)
         self.timeline = timeline(corpus)
         self._coverage: dict[str, SourceCoverage] = {}
         self._boilerplate: dict[str, list[Span]] = {}
         self._spans = spans_by_source(corpus)
 
     def render(self, template: str, path: str, title: str, **context: Any) -> str:
-        citations = Citations(path, self.sources, self.page_cited)
+        citations = Citations(path, self.passages, self.page_cited)
         page = Page(path, self.corpus, self.views, citations, self.places)
         self.titles[path] = title
         body = self.environment.get_template(template).render(

@@ -41,6 +41,13 @@ def write_file(folder: Path, name: str, content: str | bytes) -> bool:
     path = _safe(name)
     data = content.encode("utf-8") if isinstance(content, str) else content
     target = folder / path
+    try:
+        # Most files of a first build are new, in a folder that exists: one call creates them.
+        with open(target, "xb") as handle:
+            handle.write(data)
+        return True
+    except (FileExistsError, FileNotFoundError, NotADirectoryError):
+        pass  # there already, or a folder is missing or in the way: the cases below
     if target.is_file():
         if target.read_bytes() == data:
             return False
