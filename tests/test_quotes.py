@@ -67,6 +67,7 @@ def test_each_normalized_character_maps_to_the_one_it_came_from() -> None:
     for _ in range(2000):
         text = "".join(chance.choice("ab \n\t\u2019\u00a0") for _ in range(chance.randint(0, 30)))
         plain, offsets = normalize(text)
+        assert len(offsets) == len(plain)
         assert list(offsets) == expected(text), repr(text)
     with pytest.raises(IndexError):
         normalize("a  b")[1][3]
