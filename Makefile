@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ROOT ?= .
 
-.PHONY: site test check coverage generate schema bench golden clean
+.PHONY: site test check coverage generate schema bench golden clean impact serve zensical
 
 # One stamp per set of pins: reinstall only when the pins change.
 $(VENV)/.site-installed: requirements/site.txt pyproject.toml
@@ -51,8 +51,6 @@ golden: $(VENV)/.test-installed
 
 clean:
 	rm -rf site site.partial site.previous build .pytest_cache .ruff_cache
-
-.PHONY: impact serve zensical
 
 # What changed since a git revision does to the facts and pages; exits 1 if a quote broke.
 impact: $(VENV)/.site-installed

@@ -249,11 +249,11 @@ def bench(n: int, root: Path) -> Measures:
 
     step("check", [BRIEFING, "check", "--root", root])
     cold = []
-    for run in range(1, GENERATE_RUNS + 1):
+    for number in range(1, GENERATE_RUNS + 1):
         cold.append(step("generate", generate))
         # Moved aside, not deleted: ext4 is slow to hand out inodes just freed, which would
         # make the next run's file creation up to three times slower than a first build's.
-        docs.rename(root / f"{MOVED_ASIDE}{run}")
+        docs.rename(root / f"{MOVED_ASIDE}{number}")
     measures.generate_runs = [result.seconds for result in cold]
     median = sorted(cold, key=lambda result: result.seconds)[len(cold) // 2]
     measures.runs["generate"] = dataclasses.replace(

@@ -53,17 +53,19 @@ def article_html(
     cuts = sorted({0, len(text.raw), *edges})
     cited, dimmed = _depths(quoted, cuts), _depths(boilerplate, cuts)
     blocks = []
+    folder = posixpath.dirname(page)
     for match in _PARAGRAPH.finditer(text.raw):
         if not match.group().strip():
             continue
         begin, end = match.span()
-        inside = cuts[bisect_right(cuts, begin) : bisect_left(cuts, end)]
-        # A paragraph's first piece is covered as from the last cut before it.
-        first = cuts[bisect_right(cuts, begin) - 1]
+        after = bisect_right(cuts, begin)
+        inside = cuts[after : bisect_left(cuts, end)]
+        # A paragraph's first piece is covered as from the last cut before it (its start, when
+        # that is a cut); each later piece starts at a cut.
+        starts_at = [cuts[after - 1], *inside]
         parts: list[str] = []
         anchored: list[Highlight] = []
-        for left, right in pairwise([begin, *inside, end]):
-            at = left if left in cited else first
+        for at, (left, right) in zip(starts_at, pairwise([begin, *inside, end]), strict=True):
             piece = _escape(text.raw[left:right])
             if dimmed[at]:
                 piece = f'<span class="boilerplate">{piece}</span>'
@@ -75,7 +77,7 @@ def article_html(
             parts.append(piece)
         blocks.append(f"<p>{''.join(parts)}</p>")
         if anchored:
-            blocks.append(_cited_by(page, anchored, titles))
+            blocks.append(_cited_by(folder, anchored, titles))
     return '<div class="article">\n' + "\n".join(blocks) + "\n</div>"
 
 
@@ -101,11 +103,11 @@ def _entity_pages_first(cited_by: tuple[CitedBy, ...]) -> list[CitedBy]:
     return own or list(cited_by)
 
 
-def _cited_by(page: str, highlights: list[Highlight], titles: dict[str, str]) -> str:
-    """The facts that cite the passages of one paragraph: one link per citing page, to the
-    first of its citations of the passage, naming the facts it supports."""
+def _cited_by(folder: str, highlights: list[Highlight], titles: dict[str, str]) -> str:
+    """The facts that cite the passages of one paragraph: one link per citing page (from a
+    page in `folder`), to the first of its citations of the passage, naming the facts it
+    supports."""
     items = []
-    folder = posixpath.dirname(page)
     for highlight in highlights:
         words = highlight.quote.split()
         # Enough words to tell apart passages that start alike.

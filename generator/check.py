@@ -276,9 +276,12 @@ class _Checker:
         self, record: RawRecord, where: Where, target: str, kinds: tuple[str, ...]
     ) -> tuple[str, str] | None:
         """What is wrong with one reference (message, hint), if anything."""
+        actual = self.kinds.get(target)
+        fits = actual is not None and (ANY_KIND in kinds or actual in kinds)
+        if fits and target != record.id:
+            return None  # most references: no message to word
         field = _dotted(tuple(p for p in where if not isinstance(p, int)))
         wanted = " or ".join(SINGULAR[k] for k in kinds) if ANY_KIND not in kinds else "entity"
-        actual = self.kinds.get(target)
         if target == record.id:
             return f"`{field}` refers to this file itself", "name another entity"
         if actual is None:
@@ -289,12 +292,10 @@ class _Checker:
                 else "create the entity's file, or fix the id"
             )
             return f"unknown {wanted} `{target}` in `{field}`", hint
-        if ANY_KIND not in kinds and actual not in kinds:
-            return (
-                f"`{target}` in `{field}` is a {SINGULAR[actual]}, not a {wanted}",
-                f"`{field}` names a {wanted}",
-            )
-        return None
+        return (
+            f"`{target}` in `{field}` is a {SINGULAR[actual]}, not a {wanted}",
+            f"`{field}` names a {wanted}",
+        )
 
     def check_citations(self, record: RawRecord, entity: Strict) -> None:
         sources = self.source_ids

@@ -18,7 +18,7 @@ from generator.history import Change, Status, changes, read_at, resolve
 from generator.load import CONTENT, SEEDS, RawCorpus, RawRecord, load_corpus, parse_record
 from generator.model import KINDS, Corpus, Statement, Strict, evidence_in, references_in
 from generator.problems import Location, Problem
-from generator.quotes import ArticleText, normalize
+from generator.quotes import ArticleText, Span, normalize
 from generator.render import INDEX_KINDS, PAGE_KINDS
 
 # Pages that order what they list by date.
@@ -192,17 +192,19 @@ class _Assessor:
             for index, quote in enumerate(cited):
                 # Located only when reported: that reads the record's file again.
                 at = (*where, source, index)
-                was_there = old is not None and old.find(quote) is not None
-                if new is None or new.find(quote) is None:
-                    verb = "no longer in" if was_there else "not found in"
+                # Each text searched once: whether the quote is there, and around which words.
+                before = old.spans(quote) if old is not None else []
+                after = new.spans(quote) if new is not None else []
+                if not after:
+                    verb = "no longer in" if before else "not found in"
                     yield QuoteImpact(
                         record.marks.at(at),
                         True,
                         f"quote {verb} `{source}`",
                         self.closest(source, new, quote),
                     )
-                elif old is not None and was_there:
-                    changed = self.changed_sentence(old, new, quote)
+                elif old is not None and new is not None and before:
+                    changed = self.changed_sentence(old, new, before, after)
                     if changed is not None:
                         yield QuoteImpact(
                             record.marks.at(at),
@@ -242,19 +244,21 @@ class _Assessor:
         return closest_hint(new, source, quote)
 
     @staticmethod
-    def changed_sentence(old: ArticleText, new: ArticleText, quote: str) -> Sentence | None:
-        """The first sentence around the quote in the new text that the old text did not have
-        around it, or None if the quote sits in the same sentences as before."""
+    def changed_sentence(
+        old: ArticleText, new: ArticleText, old_spans: list[Span], new_spans: list[Span]
+    ) -> Sentence | None:
+        """The first sentence around the quote (at `new_spans`) in the new text that the old
+        text did not have around it (at `old_spans`), or None if the quote sits in the same
+        sentences as before."""
 
-        def around(text: ArticleText) -> dict[str, Sentence]:
-            spans = text.spans(quote)
+        def around(text: ArticleText, spans: list[Span]) -> dict[str, Sentence]:
             return {
                 normalize(sentence.text)[0]: sentence
                 for sentence in _sentences(text.raw)
                 if any(span.start < sentence.end and sentence.start < span.end for span in spans)
             }
 
-        before, after = around(old), around(new)
+        before, after = around(old, old_spans), around(new, new_spans)
         if before.keys() == after.keys():
             return None
         added = [after[key] for key in after.keys() - before.keys()]

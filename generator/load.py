@@ -7,7 +7,7 @@ import contextlib
 import difflib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar
 
@@ -26,6 +26,10 @@ _CLoader = getattr(yaml, "CSafeLoader", None)
 RESERVED = frozenset({"index"})
 
 
+# Where each value (or each mapping key) starts, by its path in the record: (line, column).
+Positions = dict[Where, tuple[int, int]]
+
+
 @dataclass
 class Marks:
     """Where each value (and each mapping key) of a record starts, by its path in the record.
@@ -33,24 +37,18 @@ class Marks:
 
     path: str
     text: str | None = None
-    _values: dict[Where, tuple[int, int]] | None = None
-    _keys: dict[Where, tuple[int, int]] = field(default_factory=dict)
+    _found: tuple[Positions, Positions] | None = None  # values, keys
 
-    def _read(self) -> dict[Where, tuple[int, int]]:
-        if self._values is None:
-            self._values = {}
-            if self.text is not None:
-                _read_marks(self, self.text)
-        return self._values
-
-    def note(self, where: Where, mark: tuple[int, int], *, key: bool = False) -> None:
-        (self._keys if key else self._read())[where] = mark
+    def _read(self) -> tuple[Positions, Positions]:
+        if self._found is None:
+            self._found = _read_marks(self.path, self.text) if self.text is not None else ({}, {})
+        return self._found
 
     def at(self, where: Where, *, key: bool = False) -> Location:
         """The location of a value (or of its key), or of its nearest enclosing value."""
-        values = self._read()
-        if key and where in self._keys:
-            return Location(self.path, *self._keys[where])
+        values, keys = self._read()
+        if key and where in keys:
+            return Location(self.path, *keys[where])
         for length in range(len(where), -1, -1):
             if where[:length] in values:
                 return Location(self.path, *values[where[:length]])
@@ -109,15 +107,18 @@ class _Reader:
     # Dates stay text: the model validates them, with a message a curator can act on.
     _as_text: ClassVar = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
 
-    def __init__(self, path: str, marks: Marks | None = None) -> None:
+    def __init__(self, path: str, *, marking: bool = False) -> None:
         self.path = path
-        self.marks = marks  # None: the data only, quicker
+        # Positions are kept only when asked for: the data alone is quicker.
+        self.marking = marking
+        self.values: Positions = {}
+        self.keys: Positions = {}
         self.problems: list[Problem] = []
         self._constructor = yaml.constructor.SafeConstructor()
 
     def read(self, node: Node, where: Where) -> Any:
-        if self.marks is not None:
-            self.marks.note(where, _mark(node))
+        if self.marking:
+            self.values[where] = _mark(node)
         if isinstance(node, MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -140,8 +141,8 @@ class _Reader:
                         )
                     )
                     continue
-                if self.marks is not None:
-                    self.marks.note((*where, key), _mark(key_node), key=True)
+                if self.marking:
+                    self.keys[(*where, key)] = _mark(key_node)
                 result[key] = self.read(value_node, (*where, key))
             return result
         if isinstance(node, SequenceNode):
@@ -251,12 +252,15 @@ def parse_record(kind: str, path: str, text: str) -> tuple[RawRecord, list[Probl
     return RawRecord(kind, unreadable.id, path, data, Marks(path, text)), reader.problems
 
 
-def _read_marks(marks: Marks, text: str) -> None:
+def _read_marks(path: str, text: str) -> tuple[Positions, Positions]:
+    """Where each value and each key of the file's text starts."""
+    reader = _Reader(path, marking=True)
     # A file that cannot be read has its problem reported already, and no marks to give.
     with contextlib.suppress(yaml.YAMLError, RecursionError):
         node = _compose(text)
         if node is not None:
-            _Reader(marks.path, marks).read(node, ())
+            reader.read(node, ())
+    return reader.values, reader.keys
 
 
 def _entries(folder: str) -> list[os.DirEntry[str]]:

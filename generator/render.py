@@ -5,8 +5,6 @@ can never become Markdown or HTML markup; only values built here as `Md` pass th
 
 from __future__ import annotations
 
-import posixpath
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,8 +61,8 @@ from generator.quotes import Span
 TEMPLATES = "templates"
 # Files under templates/assets are copied into the site as they are (stylesheets).
 ASSETS = "assets"
-# Kinds with a page per entity, in the order they are rendered; sources come last because their
-# pages link back to every page that cites them.
+# Kinds with a page per entity, in the order they are rendered (source pages after all others:
+# see Renderer.stages).
 PAGE_KINDS = ("people", "meetings", "commitments", "organizations", "places", "sources")
 # Kinds with an index page: statements are listed there, though shown on others' pages.
 INDEX_KINDS = (*PAGE_KINDS, "statements")
@@ -161,11 +159,8 @@ class Page:
     citations: Citations
     places: Places
 
-    def __post_init__(self) -> None:
-        self.folder = posixpath.dirname(self.path)
-
     def href(self, target: str) -> str:
-        return relative_path(target, self.folder)
+        return relative_path(target, self.citations.folder)
 
     def location(self, entity_id: str) -> str | None:
         """The page (and anchor) that shows an entity, if any."""
@@ -266,9 +261,7 @@ class Renderer:
         self.corpus = corpus
         self.views: Views = build_views(corpus)
         self.environment = make_environment(root)
-        # The citations of the page being rendered (set afresh for each), and those of every
-        # page recorded so far.
-        self.page_cited: PageCitations = {}
+        # The citations of every page recorded so far.
         self.cited = Registry()
         self.places = Places(corpus)
         self.titles: dict[str, str] = {}
@@ -279,10 +272,9 @@ class Renderer:
         self._boilerplate: dict[str, list[Span]] = {}
         self._spans = spans_by_source(corpus)
 
-    def render(self, template: str, path: str, title: str, **context: Any) -> str:
-        citations = Citations(path, self.passages, self.page_cited)
+    def render(self, template: str, path: str, title: str, **context: Any) -> Rendered:
+        citations = Citations(path, self.passages)
         page = Page(path, self.corpus, self.views, citations, self.places)
-        self.titles[path] = title
         body = self.environment.get_template(template).render(
             page=page, corpus=self.corpus, views=self.views, **context
         )
@@ -297,7 +289,7 @@ class Renderer:
                 "Numbers in a dashed box rest on a single source; *inferred* marks a curator's "
                 "inference, given in full below.\n\n" + citations.listing()
             )
-        return "\n\n".join(parts) + "\n"
+        return Rendered(path, "\n\n".join(parts) + "\n", title, citations.cited)
 
     def compile_templates(self) -> None:
         for name in self.environment.list_templates(extensions=["j2"]):
@@ -314,18 +306,38 @@ class Renderer:
         # The site-wide pages, the largest, first: no worker is left with one at the end.
         first: list[Task] = [("timeline", ""), ("export", ""), ("home", ""), ("tags", "")]
         first += [("index", kind) for kind in INDEX_KINDS]
-        entities = [
-            (kind, entity_id) for kind in PAGE_KINDS for entity_id in self.index_order(kind)
+        first += [
+            (kind, i) for kind in PAGE_KINDS if kind != "sources" for i in self.index_order(kind)
         ]
-        last = [task for task in entities if task[0] == "sources"]
-        return [first + [task for task in entities if task[0] != "sources"], last]
+        return [first, [("sources", i) for i in self.index_order("sources")]]
 
     def render_task(self, task: Task) -> Rendered:
         """One page, with the title it is listed under and the citations it makes."""
-        self.page_cited = {}  # this page's citations only: Rendered carries them
+        kind, name = task
         path = self.path_of(task)
-        text = self._text(task, path)
-        return Rendered(path, text, self.titles.get(path, ""), self.page_cited)
+        if kind == "home":
+            return self.home()
+        if kind == "timeline":
+            groups = self.timeline_groups()
+            return self.render("timeline.md.j2", path, "Timeline", groups=groups)
+        if kind == "tags":
+            return self.render("tags.md.j2", path, "Tags")
+        if kind == "index":
+            context = self.index_context(name)
+            return self.render(f"{name}-index.md.j2", path, name.capitalize(), **context)
+        if kind == "export":
+            return Rendered(path, corpus_json(self.corpus, self.views), "", {})
+        entity = self.corpus.entities[kind][name]
+        return self.render(
+            f"{SINGULAR[kind]}.md.j2",
+            path,
+            display_name(entity, self.corpus),
+            id=name,
+            entity=entity,
+            tags=self.tags_of(name, entity),
+            json_ld=Md(json_ld_script(name, entity, self.corpus)),
+            **self.entity_context(kind, name, path),
+        )
 
     def record(self, page: Rendered) -> None:
         """Remember a rendered page's title and citations (source pages list both)."""
@@ -340,42 +352,6 @@ class Renderer:
         if kind in fixed:
             return fixed[kind]
         return f"{name}/index.md" if kind == "index" else page_path(kind, name)
-
-    def _text(self, task: Task, path: str) -> str:
-        kind, name = task
-        if kind == "home":
-            return self.home()
-        if kind == "timeline":
-            groups = self.timeline_groups()
-            return self.render("timeline.md.j2", path, "Timeline", groups=groups)
-        if kind == "tags":
-            return self.render("tags.md.j2", path, "Tags")
-        if kind == "index":
-            context = self.index_context(name)
-            return self.render(f"{name}-index.md.j2", path, name.capitalize(), **context)
-        if kind == "export":
-            return corpus_json(self.corpus, self.views)
-        entity = self.corpus.entities[kind][name]
-        return self.render(
-            f"{SINGULAR[kind]}.md.j2",
-            path,
-            display_name(entity, self.corpus),
-            id=name,
-            entity=entity,
-            tags=self.tags_of(name, entity),
-            json_ld=Md(json_ld_script(name, entity, self.corpus)),
-            **self.entity_context(kind, name, path),
-        )
-
-    def pages(self) -> Iterator[tuple[str, str | bytes]]:
-        """Every generated file, with its path under the docs folder, one at a time (a large
-        site is written as it is rendered, not held in memory)."""
-        for stage in self.stages():
-            for task in stage:
-                page = self.render_task(task)
-                self.record(page)
-                yield page.path, page.text
-        yield from self.assets().items()
 
     def assets(self) -> dict[str, str | bytes]:
         folder = self.root / TEMPLATES / ASSETS
@@ -469,6 +445,17 @@ class Renderer:
             self._coverage[source_id] = source_coverage(self.corpus, source_id, quoted, excluded)
         return self._coverage[source_id]
 
+    def source_work(self, source_id: str) -> tuple[list[Span], SourceCoverage]:
+        """A source's boilerplate and coverage, for `keep_source_work` (possibly in another
+        process)."""
+        return self.boilerplate(source_id), self.coverage(source_id)
+
+    def keep_source_work(
+        self, source_id: str, boilerplate: list[Span], coverage: SourceCoverage
+    ) -> None:
+        self._boilerplate[source_id] = boilerplate
+        self._coverage[source_id] = coverage
+
     def boilerplate(self, source_id: str) -> list[Span]:
         """Found once per source: its page dims it, and its coverage leaves it out."""
         if source_id not in self._boilerplate:
@@ -491,7 +478,7 @@ class Renderer:
             groups.setdefault(entry.period.month_key(), []).append(entry)
         return groups
 
-    def home(self) -> str:
+    def home(self) -> Rendered:
         corpus = self.corpus
         return self.render(
             "home.md.j2",

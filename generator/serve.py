@@ -15,9 +15,10 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.load import CONTENT, SEEDS
+from generator.render import TEMPLATES
 from generator.site import CONFIG, mkdocs_environment
 
-WATCHED = (CONTENT, SEEDS, "templates")
+WATCHED = (CONTENT, SEEDS, TEMPLATES)
 # Editors save in bursts (a swap file, a rename, the file): act once they have settled.
 SETTLE_SECONDS = 0.3
 # Events that can change what a file holds; opening or reading one cannot.

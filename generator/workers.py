@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.forked import can_fork, fork_map
+from generator.forked import fork_map
 from generator.model import Corpus
 from generator.render import PAGE_KINDS, Rendered, Renderer, Task
-from generator.write import Tally, WriteReport, write_file, write_tree
+from generator.write import Tally, WriteReport, write_file
 
 
 @dataclass(frozen=True)
@@ -25,10 +25,8 @@ class Done:
 
 def generate_pages(root: Path, corpus: Corpus, folder: Path, jobs: int = 1) -> WriteReport:
     """Render every page and make `folder` hold exactly them, using `jobs` processes (this one
-    alone when jobs is 1, or where processes cannot be forked)."""
+    alone when jobs is 1, or where processes cannot be forked: fork_map then runs in place)."""
     renderer = Renderer(root, corpus)
-    if jobs <= 1 or not can_fork():
-        return write_tree(folder, renderer.pages())
     tally = Tally(folder)
     stages = renderer.stages()
     # Claimed before any worker writes, so two pages never race for one file.
@@ -37,6 +35,13 @@ def generate_pages(root: Path, corpus: Corpus, folder: Path, jobs: int = 1) -> W
             tally.claim(renderer.path_of(task))
     # Compiled once here rather than once per worker.
     renderer.compile_templates()
+    # Each source's boilerplate and coverage show on its page (last stage) and on the sources
+    # index (first stage): worked out once, before either, rather than by both.
+    sources = list(renderer.sources)
+    for source_id, work in zip(
+        sources, fork_map(renderer.source_work, sources, jobs, chunk=4), strict=True
+    ):
+        renderer.keep_source_work(source_id, *work)
 
     def render_and_write(task: Task) -> Done:
         page = renderer.render_task(task)

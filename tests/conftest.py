@@ -75,6 +75,19 @@ def interruptible() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def position(project: Path, path: str, needle: str, skip: int = 0) -> tuple[int, int]:
+    """Line and column of `needle` (plus `skip` characters) in a file of a project."""
+    text = (project / path).read_text(encoding="utf-8")
+    offset = text.index(needle) + skip
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def at(project: Path, path: str, needle: str, skip: int = 0) -> str:
+    """`path:line:column` of `needle` (plus `skip` characters), as problems locate it."""
+    line, column = position(project, path, needle, skip)
+    return f"{path}:{line}:{column}"
+
+
 def edit(file: Path, old: str, new: str) -> None:
     """Replace text that must occur exactly once, so a test cannot silently edit nothing."""
     text = file.read_text(encoding="utf-8")

@@ -9,21 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, briefing, edit
+from conftest import REPO, at, briefing, edit
 
 Change = Callable[[Path], object]
 Expected = Callable[[Path], str]
 
 HINT_SLUG = "ids are lowercase letters and digits joined by single hyphens"
-
-
-def at(project: Path, path: str, needle: str, skip: int = 0) -> str:
-    """`path:line:column` of `needle` (plus `skip` characters) in the edited copy of a file."""
-    text = (project / path).read_text(encoding="utf-8")
-    offset = text.index(needle) + skip
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return f"{path}:{line}:{column}"
 
 
 def _append(file: Path, text: str) -> None:

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, briefing, edit
+from conftest import REPO, at, briefing, edit, position
 
 from generator.check import check
 from generator.cli import main
@@ -57,31 +57,32 @@ def repo(project: Path) -> Path:
     return project
 
 
-def location_of(root: Path, path: str, line_with: str, at: str = "") -> str:
-    """`path:LINE:COL` of the first line of `path` holding `line_with`, at `at` in it (by default
-    at `line_with` itself)."""
-    lines = (root / path).read_text(encoding="utf-8").splitlines()
-    number = next(i for i, line in enumerate(lines, start=1) if line_with in line)
-    return f"{path}:{number}:{lines[number - 1].index(at or line_with) + 1}"
-
-
-def seed_line(root: Path, words: str) -> int:
-    lines = (root / DW).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, start=1) if words in line)
-
-
-def test_a_broken_quote_is_named_with_its_line_and_the_closest_new_passage(repo: Path) -> None:
+@pytest.fixture
+def caption_corrected(repo: Path) -> Path:
+    """The repository with the DW caption's correction committed."""
     edit(repo / DW, OLD_WORDS, NEW_WORDS)
     commit(repo, "Correct the DW caption")
+    return repo
+
+
+def quote_at(root: Path) -> str:
+    """The location of the Sentosa fact's DW quote: a folded block (`>-`), located at the line of
+    its indicator, as in `check`."""
+    return at(root, SENTOSA, "dw-2019-02-09: >-", len("dw-2019-02-09: "))
+
+
+def test_a_broken_quote_is_named_with_its_line_and_the_closest_new_passage(
+    caption_corrected: Path,
+) -> None:
+    repo = caption_corrected
 
     report = impact(repo, "HEAD~1")
 
     [article] = report.files
     assert (article.path, article.status) == (DW, "changed")
     [broken] = report.broken
-    # The quote is a folded block (`>-`): its location is the line of the indicator, as in `check`.
-    assert str(broken.location) == location_of(repo, SENTOSA, "dw-2019-02-09: >-", ">-")
-    line = seed_line(repo, NEW_WORDS)
+    assert str(broken.location) == quote_at(repo)
+    line, _ = position(repo, DW, NEW_WORDS)
     assert broken.format() == (
         f"{broken.location}: error: quote no longer in `dw-2019-02-09` (hint: closest passage, "
         f"{DW}:{line}: \"The island's security was greatly increased ahead of the summit, while "
@@ -95,11 +96,10 @@ def test_a_broken_quote_is_named_with_its_line_and_the_closest_new_passage(repo:
     assert report.summary().startswith("1 quote broke, 0 quoted sentences changed, 3 pages")
 
 
-def test_the_readme_sample_is_what_it_prints(repo: Path) -> None:
+def test_the_readme_sample_is_what_it_prints(caption_corrected: Path) -> None:
+    repo = caption_corrected
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     sample = readme.split("DW's gallery caption, committed:", 1)[1].split("```\n", 2)[1]
-    edit(repo / DW, OLD_WORDS, NEW_WORDS)
-    commit(repo, "Correct the DW caption")
 
     report = impact(repo, "HEAD~1")
 
@@ -131,16 +131,11 @@ def test_it_finds_the_same_broken_quotes_as_the_check(repo: Path) -> None:
     assert {"meetings/hanoi-summit-2019.md", "people/donald-trump.md"} <= pages
 
 
-def test_fixing_the_quote_leaves_nothing_broken(repo: Path) -> None:
-    edit(repo / DW, OLD_WORDS, NEW_WORDS)
-    commit(repo, "Correct the DW caption")
+def test_fixing_the_quote_leaves_nothing_broken(caption_corrected: Path) -> None:
+    repo = caption_corrected
     assert impact(repo, "HEAD~1").broken  # the working tree still quotes the old words
 
-    edit(
-        repo / SENTOSA,
-        "security was massively increased ahead",
-        "security was greatly increased ahead",
-    )
+    edit(repo / SENTOSA, f"{OLD_WORDS} ahead", f"{NEW_WORDS} ahead")
 
     uncommitted = impact(repo, "HEAD~1")
     assert uncommitted.broken == []
@@ -168,8 +163,8 @@ def test_a_sentence_changed_around_an_intact_quote_is_a_warning(repo: Path) -> N
 
     assert report.broken == []
     [changed] = report.changed
-    assert str(changed.location) == location_of(repo, SENTOSA, "dw-2019-02-09: >-", ">-")
-    line = seed_line(repo, "local shops")
+    assert str(changed.location) == quote_at(repo)
+    line, _ = position(repo, DW, "local shops")
     assert changed.format() == (
         f"{changed.location}: warning: the sentence quoted from `dw-2019-02-09` changed (hint: it "
         f"now reads, {DW}:{line}: \"The island's security was massively increased ahead of the "
@@ -297,18 +292,14 @@ def test_statements_and_facts_show_on_the_pages_of_what_they_name() -> None:
 
 
 @pytest.mark.skipif("impact" not in main.commands, reason="`briefing impact` not wired yet")
-def test_the_command_exits_1_on_a_broken_quote_and_0_once_fixed(repo: Path) -> None:
-    edit(repo / DW, OLD_WORDS, NEW_WORDS)
-    commit(repo, "Correct the DW caption")
+def test_the_command_exits_1_on_a_broken_quote_and_0_once_fixed(caption_corrected: Path) -> None:
+    repo = caption_corrected
     broken = briefing("impact", "--root", repo, "--since", "HEAD~1")
     assert broken.returncode == 1, broken.stderr
-    assert (
-        f"{location_of(repo, SENTOSA, 'dw-2019-02-09: >-', '>-')}: error: quote no longer in"
-        in broken.stdout
-    )
+    assert f"{quote_at(repo)}: error: quote no longer in" in broken.stdout
     assert "1 quote broke" in broken.stderr
 
-    edit(repo / SENTOSA, "security was massively increased", "security was greatly increased")
+    edit(repo / SENTOSA, OLD_WORDS, NEW_WORDS)
     fixed = briefing("impact", "--root", repo, "--since", "HEAD~1")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert "0 quotes broke" in fixed.stdout

@@ -65,7 +65,7 @@ def test_an_error_in_a_template_is_one_line_or_a_traceback(project: Path, jobs: 
     assert "person.md.j2" in debug.stderr
 
 
-def test_source_pages_cite_nothing(tmp_path: Path) -> None:
+def test_source_pages_cite_nothing() -> None:
     """The stages rest on this: source pages come last and list who cites them, so a citation
     made on a source page would be missing from the others' lists."""
     corpus, problems = check(load_corpus(REPO))
