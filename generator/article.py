@@ -8,6 +8,7 @@ import posixpath
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from generator.citations import CitedBy, built_href, passage_anchor
@@ -54,6 +55,7 @@ def article_html(
     cited, dimmed = _depths(quoted, cuts), _depths(boilerplate, cuts)
     blocks = []
     folder = posixpath.dirname(page)
+    links: dict[str, tuple[str, str]] = {}
     for match in _PARAGRAPH.finditer(text.raw):
         if not match.group().strip():
             continue
@@ -77,7 +79,7 @@ def article_html(
             parts.append(piece)
         blocks.append(f"<p>{''.join(parts)}</p>")
         if anchored:
-            blocks.append(_cited_by(folder, anchored, titles))
+            blocks.append(_cited_by(folder, anchored, titles, links))
     return '<div class="article">\n' + "\n".join(blocks) + "\n</div>"
 
 
@@ -96,17 +98,27 @@ def _depths(spans: list[Span], cuts: list[int]) -> dict[int, int]:
     return depths
 
 
+@cache
+def _entity_page(page: str) -> bool:
+    """An entity's own page (where the fact lives), not the home page, timeline or an index."""
+    return page.count("/") == 1 and not page.endswith("/index.md")
+
+
 def _entity_pages_first(cited_by: tuple[CitedBy, ...]) -> list[CitedBy]:
-    """Where a passage is cited, preferring entity pages (where the fact lives) over the home
-    page, timeline and index pages that repeat it."""
-    own = [c for c in cited_by if c.page.count("/") == 1 and not c.page.endswith("/index.md")]
+    """Where a passage is cited, preferring entity pages over the pages that repeat them."""
+    own = [c for c in cited_by if _entity_page(c.page)]
     return own or list(cited_by)
 
 
-def _cited_by(folder: str, highlights: list[Highlight], titles: dict[str, str]) -> str:
+def _cited_by(
+    folder: str,
+    highlights: list[Highlight],
+    titles: dict[str, str],
+    links: dict[str, tuple[str, str]],
+) -> str:
     """The facts that cite the passages of one paragraph: one link per citing page (from a
     page in `folder`), to the first of its citations of the passage, naming the facts it
-    supports."""
+    supports. `links` keeps, for the whole article, each citing page's link around its number."""
     items = []
     for highlight in highlights:
         words = highlight.quote.split()
@@ -119,14 +131,19 @@ def _cited_by(folder: str, highlights: list[Highlight], titles: dict[str, str]) 
         pages: dict[str, list[CitedBy]] = {}
         for cited in _entity_pages_first(highlight.cited_by):
             pages.setdefault(cited.page, []).append(cited)
-        links = ", ".join(
-            f'<a href="{built_href(target, folder)}#cite-{cites[0].number}">'
-            f"{html_text(titles.get(target, target))}</a> "
-            f"({html_text('; '.join(dict.fromkeys(c.label for c in cites)))})"
-            for target, cites in pages.items()
-        )
+        named = []
+        for target, cites in pages.items():
+            link = links.get(target)
+            if link is None:
+                title = html_text(titles.get(target, target))
+                link = links[target] = (
+                    f'<a href="{built_href(target, folder)}#cite-',
+                    f'">{title}</a> (',
+                )
+            labels = "; ".join(dict.fromkeys(c.label for c in cites))
+            named.append(f"{link[0]}{cites[0].number}{link[1]}{html_text(labels)})")
         items.append(
             f'<li><a class="passage" href="#{highlight.anchor}">“{html_text(excerpt)}”</a> '
-            f"cited by {links}</li>"
+            f"cited by {', '.join(named)}</li>"
         )
     return '<ul class="cited-by" data-search-exclude>' + "".join(items) + "</ul>"

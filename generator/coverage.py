@@ -15,9 +15,6 @@ CITED_SHARE = 0.5
 # A sentence ends at . ! or ? (and any closing quotes or brackets) before white space and a capital,
 # digit or opening quote, unless the word before is an abbreviation such as U.S., J. or Feb.
 _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-# `[^\W_]` is what str.isalnum accepts; after the first pass, anything not NUL is a letter.
-_NOT_LETTER = re.compile(r"[\W_]")
-_LETTER = re.compile(r"[^\0]")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]\.)+$|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Sen|"
     r"Rep|Gov|Lt|Col|No|vs|etc)\.$"
@@ -82,8 +79,7 @@ def _sentence(line: str, start: int, end: int, offset: int, number: int) -> list
 
 def _letters(text: str) -> bytes:
     """1 for each letter or digit of the text (`str.isalnum`), 0 for anything else."""
-    marked = _NOT_LETTER.sub("\0", text)
-    return _LETTER.sub("\1", marked).encode("latin-1")
+    return bytes(map(str.isalnum, text))
 
 
 def _letters_in(letters: bytes, spans: list[Span]) -> bytearray:

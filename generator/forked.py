@@ -4,13 +4,15 @@ results come back in the items' order, as a plain loop would give them."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
@@ -76,6 +78,19 @@ def _work(
         connection.close()
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Results are many small objects without cycles: unpickled with the cycle collector on,
+    they set it off over and over (a quarter of a second for a stage at 10,000 entities)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def fork_map(
     function: Callable[[Item], Result],
     items: Sequence[Item],
@@ -110,7 +125,8 @@ def fork_map(
         failures: list[tuple[BaseException, str]] = []
         for process, receiving in workers:
             try:
-                status, payload = receiving.recv()
+                with _collector_paused():
+                    status, payload = receiving.recv()
             except EOFError:
                 process.join()
                 exited = WorkerFailed(f"a worker stopped with exit status {process.exitcode}")

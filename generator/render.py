@@ -261,6 +261,9 @@ class Renderer:
         self.corpus = corpus
         self.views: Views = build_views(corpus)
         self.environment = make_environment(root)
+        # A global rather than a page's variable: the shared macros, imported once for the
+        # whole run, see it too.
+        self.environment.globals["corpus"] = corpus
         # The citations of every page recorded so far.
         self.cited = Registry()
         self.places = Places(corpus)
@@ -276,7 +279,7 @@ class Renderer:
         citations = Citations(path, self.passages)
         page = Page(path, self.corpus, self.views, citations, self.places)
         body = self.environment.get_template(template).render(
-            page=page, corpus=self.corpus, views=self.views, **context
+            page=page, views=self.views, **context
         )
         parts = [body.rstrip()]
         cited = citations.cited_sources()
