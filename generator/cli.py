@@ -16,7 +16,7 @@ import click
 
 from generator.check import check
 from generator.coverage import coverage
-from generator.forked import default_jobs
+from generator.forked import collector_paused, default_jobs
 from generator.history import HistoryError
 from generator.impact import impact
 from generator.load import load_corpus
@@ -90,11 +90,10 @@ def checked(root: Path, jobs: int = 1) -> Corpus:
     # at 10,000 entities), so it pauses, and afterwards leaves them out of its scans. (What an
     # earlier run in the same process froze is let go first.)
     gc.unfreeze()
-    gc.disable()
     try:
-        corpus, problems = check(load_corpus(root, jobs), jobs)
+        with collector_paused():
+            corpus, problems = check(load_corpus(root, jobs), jobs)
     finally:
-        gc.enable()
         gc.freeze()
     if problems:
         report(problems)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.forked import fork_map
+from generator.forked import collector_paused, fork_map
 from generator.model import Corpus
 from generator.render import PAGE_KINDS, Rendered, Renderer, Task
 from generator.write import Tally, WriteReport, write_file
@@ -25,7 +25,15 @@ class Done:
 
 def generate_pages(root: Path, corpus: Corpus, folder: Path, jobs: int = 1) -> WriteReport:
     """Render every page and make `folder` hold exactly them, using `jobs` processes (this one
-    alone when jobs is 1, or where processes cannot be forked: fork_map then runs in place)."""
+    alone when jobs is 1, or where processes cannot be forked: fork_map then runs in place).
+    Rendering makes no reference cycles, and the cycle collector, scanning the results as they
+    are recorded, took as long as recording them twenty times over: it is off meanwhile (in
+    the workers too)."""
+    with collector_paused():
+        return _generate_pages(root, corpus, folder, jobs)
+
+
+def _generate_pages(root: Path, corpus: Corpus, folder: Path, jobs: int) -> WriteReport:
     renderer = Renderer(root, corpus)
     tally = Tally(folder)
     stages = renderer.stages()
