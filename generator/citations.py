@@ -86,7 +86,7 @@ class Passages:
     def __init__(self, sources: dict[str, Source]) -> None:
         self.sources = sources
         self._labels: dict[str, str] = {}
-        self._pages: dict[tuple[str, str], tuple[str, str]] = {}
+        self._pages: dict[tuple[str, str], tuple[str, str, str]] = {}
 
     def label(self, source_id: str) -> str:
         """How a source is named where it is cited: its publisher and date."""
@@ -97,24 +97,27 @@ class Passages:
             self._labels[source_id] = label
         return label
 
-    def _page(self, folder: str, source: str) -> tuple[str, str]:
-        """The source page's address from a page in `folder`, and a hover naming the source."""
+    def _page(self, folder: str, source: str) -> tuple[str, str, str]:
+        """From a page in `folder`: the source page's address, a hover naming the source, and
+        its name as the text of a link."""
         key = (folder, source)
         page = self._pages.get(key)
         if page is None:
             href = built_href(page_path("sources", source), folder)
-            page = self._pages[key] = (href, html_attr(self.label(source)))
+            label = self.label(source)
+            page = self._pages[key] = (href, html_attr(label), html_text(label))
         return page
 
-    def href(self, folder: str, source: str, quote: str) -> str:
-        """The highlighted passage on the source's page, from a page in `folder`."""
-        return f"{self._page(folder, source)[0]}#{passage_anchor(quote)}"
+    def link(self, folder: str, source: str, quote: str) -> str:
+        """The source, named and linked to its highlighted passage, from a page in `folder`."""
+        href, _, name = self._page(folder, source)
+        return f'<a href="{href}#{passage_anchor(quote)}">{name}</a>'
 
     def marker(self, folder: str, source: str, quote: str, number: int) -> str:
         """A citation's numbered link to its passage. The quote itself is one click away (and
         in the page's list): the hover names the source only, which keeps pages (and the search
         index) from repeating every quote."""
-        href, title = self._page(folder, source)
+        href, title, _ = self._page(folder, source)
         return f'<a href="{href}#{passage_anchor(quote)}" title="{title}">{number}</a>'
 
 
@@ -176,10 +179,9 @@ class Citations:
                     f"<em>Curator's inference:</em> {html_text(words)}</li>"
                 )
                 continue
-            href = self.passages.href(self.folder, source, words)
+            link = self.passages.link(self.folder, source, words)
             items.append(
-                f'<li id="cite-{number}"><span class="for">{what}</span> '
-                f'<a href="{href}">{html_text(self.passages.label(source))}</a>: '
+                f'<li id="cite-{number}"><span class="for">{what}</span> {link}: '
                 f"“{html_text(words)}”</li>"
             )
         return Md('<ol class="citations" data-search-exclude>\n' + "\n".join(items) + "\n</ol>")

@@ -6,9 +6,10 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
@@ -163,6 +164,14 @@ class _Reader:
             return node.value
 
 
+def _stem(path: str) -> str:
+    """The file name less its extension: PurePosixPath(path).stem, without making a Path (which
+    costs more than parsing a small file's YAML)."""
+    name = posixpath.basename(path)
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
 def _position(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -213,7 +222,7 @@ def _read_file(root: Path, path: str, kind: str) -> tuple[RawRecord, list[Proble
             text = handle.read()
     except UnicodeDecodeError as error:
         problem = Problem(Location(path), f"not UTF-8 text ({error.reason})", "save as UTF-8")
-        return RawRecord(kind, PurePosixPath(path).stem, path, None, Marks(path)), [problem]
+        return RawRecord(kind, _stem(path), path, None, Marks(path)), [problem]
     return parse_record(kind, path, text)
 
 
@@ -231,7 +240,7 @@ def _compose(text: str) -> Node | None:
 
 def parse_record(kind: str, path: str, text: str) -> tuple[RawRecord, list[Problem]]:
     """Parse the text of a content file at `path` (relative to the root; its stem is the id)."""
-    unreadable = RawRecord(kind, PurePosixPath(path).stem, path, None, Marks(path))
+    unreadable = RawRecord(kind, _stem(path), path, None, Marks(path))
     reader = _Reader(path)
     try:
         node = _compose(text)
@@ -346,7 +355,7 @@ def _seed_texts(root: Path) -> tuple[dict[str, str], list[Problem]]:
 
 
 def _read(root: Path, kind: str, path: str) -> tuple[RawRecord, list[Problem]]:
-    stem = PurePosixPath(path).stem
+    stem = _stem(path)
     if SLUG.fullmatch(stem):
         return _read_file(root, path, kind)
     # Misnamed: not read, but the id it was surely meant to have still counts as taken, so

@@ -31,7 +31,12 @@ def md_escape(value: object) -> Md:
     if isinstance(value, Markup):
         # Only a template's `| safe` makes Markup: the output of a macro, escaped inside it.
         return Md(value)
-    text = str(value)
+    return _md_text(str(value))
+
+
+# Names, labels, claims and quotes recur on page after page: each is escaped once per run.
+@lru_cache(maxsize=1 << 16)
+def _md_text(text: str) -> Md:
     if _PLAIN.fullmatch(text):
         return Md(text)
     text = " ".join(text.split())
@@ -42,14 +47,9 @@ def md_escape(value: object) -> Md:
     return Md(_LEADING.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text))
 
 
-def html_text(value: object) -> str:
-    """Text inside a raw HTML block, which Python-Markdown leaves alone."""
-    return _html_text(str(value))
-
-
-# Names, labels and quotes recur on page after page.
 @lru_cache(maxsize=1 << 16)
-def _html_text(text: str) -> str:
+def html_text(text: str) -> str:
+    """Text inside a raw HTML block, which Python-Markdown leaves alone."""
     if _PLAIN.fullmatch(text):
         return text
     return html.escape(" ".join(text.split()), quote=True)

@@ -7,7 +7,7 @@ import os
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -17,18 +17,22 @@ class WriteReport:
     unchanged: int
 
 
-def _safe(relative: str) -> PurePosixPath:
+def _safe(relative: str) -> str:
+    """The path normalized as PurePosixPath would (empty and `.` parts dropped), refused if it
+    could lead outside the folder. (Plain strings: a PurePosixPath per page costs more than
+    writing the page.)"""
     # Paths come from validated ids, but a file must never land outside the folder.
-    path = PurePosixPath(relative)
-    if path.is_absolute() or ".." in path.parts or not path.parts:
+    parts = [part for part in relative.split("/") if part not in ("", ".")]
+    if relative.startswith("/") or ".." in parts or not parts:
         raise ValueError(f"refusing to write outside the output folder: {relative!r}")
-    return path
+    return "/".join(parts)
 
 
-def _make_room(folder: Path, path: PurePosixPath) -> None:
+def _make_room(folder: Path, path: str) -> None:
     """Remove a stale file where a folder is now wanted, or a stale folder where a file is."""
-    for depth in range(1, len(path.parts)):
-        parent = folder.joinpath(*path.parts[:depth])
+    parts = path.split("/")
+    for depth in range(1, len(parts)):
+        parent = folder.joinpath(*parts[:depth])
         if parent.is_file():
             parent.unlink()
     target = folder / path
@@ -40,14 +44,14 @@ def write_file(folder: Path, name: str, content: str | bytes) -> bool:
     """Write one file under `folder` unless it already holds exactly this; True if written."""
     path = _safe(name)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    target = folder / path
     try:
         # Most files of a first build are new, in a folder that exists: one call creates them.
-        with open(target, "xb") as handle:
+        with open(os.path.join(folder, path), "xb") as handle:
             handle.write(data)
         return True
     except (FileExistsError, FileNotFoundError, NotADirectoryError):
         pass  # there already, or a folder is missing or in the way: the cases below
+    target = folder / path
     if target.is_file():
         if target.read_bytes() == data:
             return False
@@ -91,7 +95,7 @@ class Tally:
 
     def claim(self, name: str) -> str:
         """The name, normalized; refused if claimed before."""
-        name = _safe(name).as_posix()
+        name = _safe(name)
         if name in self.wanted:
             raise ValueError(f"the same file is generated twice: {name!r}")
         self.wanted.add(name)
