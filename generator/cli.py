@@ -17,16 +17,15 @@ import click
 from generator.check import check
 from generator.coverage import coverage
 from generator.forked import collector_paused, default_jobs
-from generator.history import HistoryError
-from generator.impact import impact
 from generator.load import load_corpus
 from generator.model import Corpus, json_schemas
 from generator.problems import Problem
-from generator.scaffold import ScaffoldError, new_source
-from generator.serve import serve
 from generator.site import SITE, build_site
 from generator.workers import generate_pages
 from generator.write import write_tree
+
+# impact, new-source and serve import their modules when run: every `briefing generate` would
+# otherwise load them (and what they use) for nothing.
 
 DOCS = Path("build") / "docs"
 SCHEMA = Path("schema")
@@ -87,14 +86,10 @@ def checked(root: Path, jobs: int = 1) -> Corpus:
     """The checked corpus; on any problem, report them all and stop."""
     # A corpus is many small objects that live until the end and hold no reference cycles: the
     # cycle collector would scan them over and over while they are built (a third of the time
-    # at 10,000 entities), so it pauses, and afterwards leaves them out of its scans. (What an
-    # earlier run in the same process froze is let go first.)
+    # at 10,000 entities). What an earlier run in the same process froze is let go first.
     gc.unfreeze()
-    try:
-        with collector_paused():
-            corpus, problems = check(load_corpus(root, jobs), jobs)
-    finally:
-        gc.freeze()
+    with collector_paused():
+        corpus, problems = check(load_corpus(root, jobs), jobs)
     if problems:
         report(problems)
         files = len({p.location.path for p in problems})
@@ -205,6 +200,9 @@ def schema_command(root: Path) -> None:
 def impact_command(root: Path, since: str) -> None:
     """What changed since REV affects: broken quotes (exit 1), quoted sentences that changed, and
     the pages to look at again."""
+    from generator.history import HistoryError
+    from generator.impact import impact
+
     try:
         report = impact(root, since)
     except HistoryError as error:
@@ -240,6 +238,8 @@ def new_source_command(
     source: str | None,
 ) -> None:
     """Add an article: copy PATH-TO-TEXT to seeds/ID.txt and write content/sources/ID.yml."""
+    from generator.scaffold import ScaffoldError, new_source
+
     try:
         created = new_source(
             root, text, publisher=publisher, published=published, url=url, title=title,
@@ -280,6 +280,8 @@ def _generate_apart(root: Path) -> None:
 def serve_command(root: Path, address: str, open_browser: bool) -> None:
     """Preview the site with live reload; pages are generated again on every change to content/,
     seeds/ or templates/ (Ctrl-C stops)."""
+    from generator.serve import serve
+
     status = serve(root, lambda: _generate_apart(root), address, open_browser=open_browser)
     if status != 0:
         raise Failed(f"error: mkdocs serve stopped with status {status}")

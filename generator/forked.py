@@ -81,14 +81,18 @@ def _work(
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """The cycle collector off for a while: building many small objects without cycles (a
-    corpus, pages' results) sets it off over and over, to scan them and free nothing."""
-    enabled = gc.isenabled()
+    corpus, pages' results) sets it off over and over, to scan them and free nothing. When it
+    resumes, what was built meanwhile is left out of its scans (frozen): else its first pass,
+    counting every object built meanwhile, would scan them all once more."""
+    if not gc.isenabled():
+        yield  # paused already, by a caller that resumes it
+        return
     gc.disable()
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        gc.freeze()
+        gc.enable()
 
 
 def fork_map(
