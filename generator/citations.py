@@ -30,10 +30,22 @@ def page_path(kind: str, entity_id: str) -> str:
     return f"{kind}/{entity_id}.md"
 
 
+# Path parts that relpath would normalize away.
+_ODD = frozenset({"", ".", ".."})
+
+
 @cache
 def relative_path(target: str, from_folder: str) -> str:
     """`target` relative to `from_folder`, both relative to the docs root (relpath without its
     look-ups of the working directory, and cached: pages link to the same few folders)."""
+    plain = from_folder not in (".", "..") and "/" not in from_folder
+    if plain and target != from_folder and _ODD.isdisjoint(target.split("/")):
+        # Every page sits at the root or one folder down: the answer is a cut or a `../`, where
+        # relpath would cost more than the rest of the link (tens of thousands of them).
+        if not from_folder:
+            return target
+        inside = from_folder + "/"
+        return target[len(inside) :] if target.startswith(inside) else "../" + target
     return posixpath.relpath(posixpath.join("/", target), posixpath.join("/", from_folder))
 
 

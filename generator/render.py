@@ -121,6 +121,9 @@ class Places:
 
     corpus: Corpus
     _found: dict[str, tuple[Md, str | None]] = field(default_factory=dict)
+    # By (folder, id): the page showing the entity, the link to use on that very page (to its
+    # anchor, if any) and from any other page in the folder.
+    _links: dict[tuple[str, str], tuple[str | None, Md | None, Md]] = field(default_factory=dict)
 
     def of(self, entity_id: str) -> tuple[Md, str | None]:
         if entity_id not in self._found:
@@ -131,6 +134,22 @@ class Places:
                 name = md_escape(display_name(entity, self.corpus))
                 self._found[entity_id] = (name, self._location(entity_id, entity))
         return self._found[entity_id]
+
+    def link(self, entity_id: str, path: str, folder: str) -> Md:
+        """The entity's name, linked to where it is shown, from the page `path` in `folder`."""
+        found = self._links.get((folder, entity_id))
+        if found is None:
+            name, target = self.of(entity_id)
+            if target is None:
+                found = (None, None, name)
+            else:
+                page, _, anchor = target.partition("#")
+                local = Md(f"[{name}](#{anchor})") if anchor else None
+                href = relative_path(page, folder) + (f"#{anchor}" if anchor else "")
+                found = (page, local, Md(f"[{name}]({href})"))
+            self._links[(folder, entity_id)] = found
+        page, local, remote = found
+        return local if local is not None and page == path else remote
 
     def _location(self, entity_id: str, entity: Strict) -> str | None:
         kind = self.corpus.kind_of(entity_id)
@@ -168,13 +187,7 @@ class Page:
 
     def link(self, entity_id: str) -> Md:
         """The entity's name, linked to where it is shown."""
-        name, target = self.places.of(entity_id)
-        if target is None:
-            return name
-        path, _, anchor = target.partition("#")
-        if path == self.path and anchor:
-            return Md(f"[{name}](#{anchor})")
-        return Md(f"[{name}]({self.href(path)}{'#' + anchor if anchor else ''})")
+        return self.places.link(entity_id, self.path, self.citations.folder)
 
     def links(self, ids: list[str]) -> Md:
         return Md(", ".join(self.link(i) for i in ids))
