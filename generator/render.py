@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MethodType
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.runtime import Context
 
 from generator.article import Highlight, article_html
 from generator.citations import (
@@ -235,6 +237,19 @@ class Page:
         return self.views.is_upcoming(entity)
 
 
+class _PageContext(Context):
+    """A template's context that calls the page's own methods directly. Jinja looks each
+    callable over for a wish to be passed the context (three failed attribute look-ups) on
+    every call, a tenth of the time spent rendering; the page's methods never wish it."""
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) is MethodType and type(__obj.__self__) is Page:
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+            return __obj(*args, **kwargs)
+        return super().call(__obj, *args, **kwargs)
+
+
 def make_environment(root: Path) -> Environment:
     # trim_blocks drops the newline after every block tag; a Markdown line that ends in one
     # (a list item ending in `{% endif %}`) keeps its newline by writing `{% endif +%}`.
@@ -249,6 +264,7 @@ def make_environment(root: Path) -> Environment:
         # Each run makes its own environment: no template changes during one.
         auto_reload=False,
     )
+    environment.context_class = _PageContext
     environment.filters["when"] = when
     environment.filters["url"] = lambda url: Md(url_escape(str(url)))
     environment.filters["humanize"] = humanize
