@@ -1,5 +1,5 @@
 """`python -m generator`: the `briefing` command, for when the console script is not on PATH."""
 
-from generator.cli import main
+from generator.cli import run
 
-main()
+run()

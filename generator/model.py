@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Annotated, Any, ClassVar, Literal, TypeVar
+from functools import cache, cached_property
+from types import UnionType
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -329,22 +330,41 @@ M = TypeVar("M", bound=Strict)
 Where = tuple[str | int, ...]
 
 
+@cache
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    # Asked of every entity while checking: pydantic's model_fields is a property, rebuilt per ask.
+    return tuple(model.model_fields)
+
+
+def _list_of_models(annotation: Any) -> bool:
+    if get_origin(annotation) is list:
+        return any(isinstance(a, type) and issubclass(a, Strict) for a in get_args(annotation))
+    if get_origin(annotation) in (Union, UnionType):
+        return any(_list_of_models(argument) for argument in get_args(annotation))
+    return False
+
+
+@cache
+def _item_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields that hold lists of other models (a person's roles, a commitment's history)."""
+    return tuple(
+        name for name, info in model.model_fields.items() if _list_of_models(info.annotation)
+    )
+
+
 def evidence_in(entity: Strict, where: Where = ()) -> Iterator[tuple[Where, Evidence]]:
     """Every citation in an entity, with its path: the `cite` fields, then items' own `cite`."""
     cite = getattr(entity, "cite", None)
     if isinstance(cite, Evidence):
         yield (*where, "cite"), cite
     elif isinstance(cite, BaseModel):
-        for field in type(cite).model_fields:
+        for field in _field_names(type(cite)):
             evidence = getattr(cite, field)
             if evidence is not None:
                 yield (*where, "cite", field), evidence
-    for field in type(entity).model_fields:
-        value = getattr(entity, field)
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, Strict):
-                    yield from evidence_in(item, (*where, field, index))
+    for field in _item_fields(type(entity)):
+        for index, item in enumerate(getattr(entity, field) or ()):
+            yield from evidence_in(item, (*where, field, index))
 
 
 def references_in(
@@ -358,12 +378,9 @@ def references_in(
         elif isinstance(value, list):
             for index, target in enumerate(value):
                 yield (*where, field, index), target, kinds
-    for field in type(entity).model_fields:
-        value = getattr(entity, field)
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, Strict):
-                    yield from references_in(item, (*where, field, index))
+    for field in _item_fields(type(entity)):
+        for index, item in enumerate(getattr(entity, field) or ()):
+            yield from references_in(item, (*where, field, index))
 
 
 # Folder name (the kind) -> model; the order is the order of the site's sections.
