@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from generator.citations import CitedBy, built_href, passage_anchor
+from generator.citations import CitedOn, built_href, passage_anchor
 from generator.markup import html_text
 from generator.quotes import ArticleText, Span
 
@@ -25,7 +25,7 @@ class Highlight:
 
     quote: str
     spans: tuple[Span, ...]
-    cited_by: tuple[CitedBy, ...]
+    cited_on: CitedOn
 
     @property
     def anchor(self) -> str:
@@ -104,10 +104,10 @@ def _entity_page(page: str) -> bool:
     return page.count("/") == 1 and not page.endswith("/index.md")
 
 
-def _entity_pages_first(cited_by: tuple[CitedBy, ...]) -> list[CitedBy]:
+def _entity_pages_first(cited_on: CitedOn) -> list[str]:
     """Where a passage is cited, preferring entity pages over the pages that repeat them."""
-    own = [c for c in cited_by if _entity_page(c.page)]
-    return own or list(cited_by)
+    own = [page for page in cited_on if _entity_page(page)]
+    return own or list(cited_on)
 
 
 def _cited_by(
@@ -117,8 +117,8 @@ def _cited_by(
     links: dict[str, tuple[str, str]],
 ) -> str:
     """The facts that cite the passages of one paragraph: one link per citing page (from a
-    page in `folder`), to the first of its citations of the passage, naming the facts it
-    supports. `links` keeps, for the whole article, each citing page's link around its number."""
+    page in `folder`), to its citation of the passage, naming the facts it supports. `links`
+    keeps, for the whole article, each citing page's link around its number."""
     items = []
     for highlight in highlights:
         words = highlight.quote.split()
@@ -128,11 +128,9 @@ def _cited_by(
             if len(words) <= 10
             else f"{' '.join(words[:6])} … {' '.join(words[-3:])}"
         )
-        pages: dict[str, list[CitedBy]] = {}
-        for cited in _entity_pages_first(highlight.cited_by):
-            pages.setdefault(cited.page, []).append(cited)
         named = []
-        for target, cites in pages.items():
+        for target in _entity_pages_first(highlight.cited_on):
+            number, labels = highlight.cited_on[target]
             link = links.get(target)
             if link is None:
                 title = html_text(titles.get(target, target))
@@ -140,8 +138,7 @@ def _cited_by(
                     f'<a href="{built_href(target, folder)}#cite-',
                     f'">{title}</a> (',
                 )
-            labels = "; ".join(dict.fromkeys(c.label for c in cites))
-            named.append(f"{link[0]}{cites[0].number}{link[1]}{html_text(labels)})")
+            named.append(f"{link[0]}{number}{link[1]}{html_text('; '.join(labels))})")
         items.append(
             f'<li><a class="passage" href="#{highlight.anchor}">“{html_text(excerpt)}”</a> '
             f"cited by {', '.join(named)}</li>"

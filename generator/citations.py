@@ -8,7 +8,6 @@ import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
 
 from generator.dates import parse_period
 from generator.markup import Md, html_attr, html_text
@@ -56,13 +55,9 @@ def built_href(target_page: str, from_folder: str) -> str:
     return relative[: -len(".md")] + ".html" if relative.endswith(".md") else relative
 
 
-class CitedBy(NamedTuple):
-    """One place a passage is cited: the page, the citation's number there, and what it supports.
-    (A tuple: pages rendered in other processes send many of these back.)"""
-
-    page: str
-    number: int
-    label: str
+# Where one passage is cited, by page (in the order pages were rendered): the passage's number
+# on that page, and what it supports there (each label once, in the order the page cites it).
+CitedOn = dict[str, tuple[int, dict[str, None]]]
 
 
 # What one page cites, by source: each (quote, number on the page, what it supports) once, in
@@ -81,13 +76,20 @@ class Registry:
         for source in cited:
             self.by_source.setdefault(source, []).append((page, cited))
 
-    def passages(self, source: str) -> dict[str, dict[CitedBy, None]]:
-        """Each quoted passage of a source, with where it is cited: in page order, and in the
-        order each page cites it."""
-        found: dict[str, dict[CitedBy, None]] = {}
+    def passages(self, source: str) -> dict[str, CitedOn]:
+        """Each quoted passage of a source, with the pages citing it. (A page numbers a passage
+        once, however many of its facts cite it.)"""
+        found: dict[str, CitedOn] = {}
         for page, cited in self.by_source.get(source, []):
             for quote, number, label in cited[source]:
-                found.setdefault(quote, {})[CitedBy(page, number, label)] = None
+                pages = found.get(quote)
+                if pages is None:
+                    pages = found[quote] = {}
+                here = pages.get(page)
+                if here is None:
+                    pages[page] = (number, {label: None})
+                else:
+                    here[1][label] = None
         return found
 
 

@@ -498,8 +498,8 @@ class Renderer:
     def article(self, source_id: str, path: str) -> Md:
         text = self.corpus.texts[source_id]
         highlights = [
-            Highlight(quote, self.corpus.spans[(source_id, quote)], tuple(cited))
-            for quote, cited in self.cited.passages(source_id).items()
+            Highlight(quote, self.corpus.spans[(source_id, quote)], cited_on)
+            for quote, cited_on in self.cited.passages(source_id).items()
         ]
         highlights.sort(key=lambda h: (h.spans[0].start, h.quote))
         return Md(article_html(path, text, highlights, self.boilerplate(source_id), self.titles))
