@@ -194,11 +194,10 @@ class _Checker:
             entity = self.validate(record)
             if entity is not None:
                 valid.append((record, entity))
-        self.find_quotes([entity for _, entity in valid])
+        self.check_citations(valid)
         for record, entity in valid:
             self.check_coverage(record, entity)
             self.check_references(record, entity)
-            self.check_citations(record, entity)
             if isinstance(entity, Statement):
                 self.check_verbatim(record, entity)
             if isinstance(entity, Source):
@@ -221,30 +220,44 @@ class _Checker:
                 self.problems.append(_validation_problem(record, model, detail, known))
             return None
 
-    def find_quotes(self, entities: list[Strict]) -> None:
-        """Find every quote in its article up front, an article per worker at a time; the
-        checks below then only look the spans up (and report the quotes not found)."""
+    def check_citations(self, valid: list[tuple[RawRecord, Strict]]) -> None:
+        """Every citation names known sources, and its quotes are in their articles. One pass
+        over the citations gathers the quotes, which are then searched for an article per
+        worker at a time; only if some were not found are the citations gone through again,
+        to say where each is cited."""
         wanted: dict[str, dict[str, None]] = {}
-        for entity in entities:
-            for _, evidence in evidence_in(entity):
+        for record, entity in valid:
+            for where, evidence in evidence_in(entity):
+                self.check_sources(record, where, evidence)
                 for source, quote in evidence.quotes():
                     if source in self.source_ids and source in self.texts:
                         wanted.setdefault(source, {})[quote] = None
+        if self.find_quotes(wanted):
+            return
+        for record, entity in valid:
+            for where, evidence in evidence_in(entity):
+                for source in evidence.sources():
+                    if source in self.source_ids:
+                        self.check_quotes(record, (*where, source), source, evidence)
+
+    def find_quotes(self, wanted: dict[str, dict[str, None]]) -> bool:
+        """Find the quotes wanted of each article (by workers, an article at a time); True if
+        every one was found."""
         texts = self.texts
 
-        def find(source: str) -> list[tuple[str, list[tuple[int, int]]]]:
+        def find(source: str) -> list[tuple[str, list[Span]]]:
             article = texts[source]
-            # Plain tuples: cheap to send back from a worker.
-            return [
-                (quote, [(s.start, s.end) for s in article.spans(quote)])
-                for quote in wanted[source]
-            ]
+            return [(quote, article.spans(quote)) for quote in wanted[source]]
 
         sources = list(wanted)
+        everything = True
         for source, found in zip(sources, fork_map(find, sources, self.jobs, chunk=4), strict=True):
             for quote, spans in found:
                 if spans:
-                    self.spans[(source, quote)] = tuple(Span(*span) for span in spans)
+                    self.spans[(source, quote)] = tuple(spans)
+                else:
+                    everything = False
+        return everything
 
     def check_coverage(self, record: RawRecord, entity: Strict) -> None:
         cite = getattr(entity, "cite", None)
@@ -297,25 +310,22 @@ class _Checker:
             f"`{field}` names a {wanted}",
         )
 
-    def check_citations(self, record: RawRecord, entity: Strict) -> None:
-        sources = self.source_ids
-        for where, evidence in evidence_in(entity):
-            if not evidence.sources() and evidence.inference is None:
+    def check_sources(self, record: RawRecord, where: Where, evidence: Evidence) -> None:
+        """A citation gives a source (or an inference), and only sources that exist."""
+        if not evidence.sources() and evidence.inference is None:
+            self.add(
+                record.marks.at(where),
+                f"`{_dotted(where)}` gives no source",
+                'write `SOURCE-ID: "the exact words"` under it',
+            )
+        for source in evidence.sources():
+            if source not in self.source_ids:
+                hint = did_you_mean(source, self.source_ids) or "sources are content/sources/*.yml"
                 self.add(
-                    record.marks.at(where),
-                    f"`{_dotted(where)}` gives no source",
-                    'write `SOURCE-ID: "the exact words"` under it',
+                    record.marks.at((*where, source), key=True),
+                    f"unknown source `{source}` in `{_dotted(where)}`",
+                    hint,
                 )
-            for source in evidence.sources():
-                if source not in sources:
-                    hint = did_you_mean(source, sources) or "sources are content/sources/*.yml"
-                    self.add(
-                        record.marks.at((*where, source), key=True),
-                        f"unknown source `{source}` in `{_dotted(where)}`",
-                        hint,
-                    )
-                    continue
-                self.check_quotes(record, (*where, source), source, evidence)
 
     def check_quotes(
         self, record: RawRecord, where: Where, source: str, evidence: Evidence

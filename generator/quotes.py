@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -26,9 +27,9 @@ ELLIPSIS = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\s*")
 MAX_GAP = 400
 
 
-@dataclass(frozen=True)
-class Span:
-    """Where quoted words sit in the article's original text: [start, end) character offsets."""
+class Span(NamedTuple):
+    """Where quoted words sit in the article's original text: [start, end) character offsets.
+    (A tuple: there is one per quote, made by workers and sent back.)"""
 
     start: int
     end: int
