@@ -274,12 +274,14 @@ def make_environment(root: Path) -> Environment:
 
 @dataclass
 class Rendered:
-    """A rendered page, with its title and the citations it makes."""
+    """A rendered page, with its title and the citations it makes (and a source page, the
+    source's coverage, which the sources index shows)."""
 
     path: str
     text: str
     title: str
     citations: PageCitations
+    coverage: SourceCoverage | None = None
 
 
 class Renderer:
@@ -332,16 +334,18 @@ class Renderer:
         return sorted(entities, key=lambda i: (display_name(entities[i], self.corpus).lower(), i))
 
     def stages(self) -> list[list[Task]]:
-        """Every page to render, in two stages: source pages link back to every page citing
-        them, so they come after all the others (and cite nothing themselves). Pages within a
-        stage are independent."""
+        """Every page to render, in three stages: source pages link back to every page citing
+        them, so they come after all the others (and cite nothing themselves); each works out
+        its source's coverage, which the sources index, last, shows. Pages within a stage are
+        independent."""
         # The site-wide pages, the largest, first: no worker is left with one at the end.
         first: list[Task] = [("timeline", ""), ("export", ""), ("home", ""), ("tags", "")]
-        first += [("index", kind) for kind in INDEX_KINDS]
+        first += [("index", kind) for kind in INDEX_KINDS if kind != "sources"]
         first += [
             (kind, i) for kind in PAGE_KINDS if kind != "sources" for i in self.index_order(kind)
         ]
-        return [first, [("sources", i) for i in self.index_order("sources")]]
+        sources: list[Task] = [("sources", i) for i in self.index_order("sources")]
+        return [first, sources, [("index", "sources")]]
 
     def render_task(self, task: Task) -> Rendered:
         """One page, with the title it is listed under and the citations it makes."""
@@ -360,7 +364,7 @@ class Renderer:
         if kind == "export":
             return Rendered(path, corpus_json(self.corpus, self.views), "", {})
         entity = self.corpus.entities[kind][name]
-        return self.render(
+        page = self.render(
             f"{SINGULAR[kind]}.md.j2",
             path,
             display_name(entity, self.corpus),
@@ -370,12 +374,18 @@ class Renderer:
             json_ld=Md(json_ld_script(name, entity, self.corpus)),
             **self.entity_context(kind, name, path),
         )
+        if kind == "sources":
+            page.coverage = self.coverage(name)
+        return page
 
     def record(self, page: Rendered) -> None:
-        """Remember a rendered page's title and citations (source pages list both)."""
+        """Remember a rendered page's title and citations (source pages list both), and a
+        source's coverage (for the sources index)."""
         if page.title:
             self.titles[page.path] = page.title
         self.cited.add_page(page.path, page.citations)
+        if page.coverage is not None:
+            self._coverage[page.coverage.source] = page.coverage
 
     @staticmethod
     def path_of(task: Task) -> str:
@@ -470,23 +480,12 @@ class Renderer:
         return context
 
     def coverage(self, source_id: str) -> SourceCoverage:
-        """Computed once per source: both its page and the sources index show it."""
+        """Computed once per source, for its page, which passes it on to the sources index."""
         if source_id not in self._coverage:
             quoted = self._spans.get(source_id, [])
             excluded = self.boilerplate(source_id)
             self._coverage[source_id] = source_coverage(self.corpus, source_id, quoted, excluded)
         return self._coverage[source_id]
-
-    def source_work(self, source_id: str) -> tuple[list[Span], SourceCoverage]:
-        """A source's boilerplate and coverage, for `keep_source_work` (possibly in another
-        process)."""
-        return self.boilerplate(source_id), self.coverage(source_id)
-
-    def keep_source_work(
-        self, source_id: str, boilerplate: list[Span], coverage: SourceCoverage
-    ) -> None:
-        self._boilerplate[source_id] = boilerplate
-        self._coverage[source_id] = coverage
 
     def boilerplate(self, source_id: str) -> list[Span]:
         """Found once per source: its page dims it, and its coverage leaves it out."""

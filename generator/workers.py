@@ -1,7 +1,7 @@
 """Renders and writes the site's pages on several cores. The pages of one stage are independent:
-forked workers render and write them and send back only what later stages need (titles and
-citations), which this process records in page order, so the output is byte for byte what one
-process writes."""
+forked workers render and write them and send back only what later stages need (titles,
+citations and sources' coverage), which this process records in page order, so the output is
+byte for byte what one process writes."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from generator.write import Tally, WriteReport, write_file
 
 @dataclass(frozen=True)
 class Done:
-    """A page rendered and written by a worker: its title and citations, not its text (which is
-    on disk), and whether the file changed."""
+    """A page rendered and written by a worker: what later stages need of it, not its text
+    (which is on disk), and whether the file changed."""
 
     page: Rendered
     written: bool
@@ -43,18 +43,11 @@ def _generate_pages(root: Path, corpus: Corpus, folder: Path, jobs: int) -> Writ
             tally.claim(renderer.path_of(task))
     # Compiled once here rather than once per worker.
     renderer.compile_templates()
-    # Each source's boilerplate and coverage show on its page (last stage) and on the sources
-    # index (first stage): worked out once, before either, rather than by both.
-    sources = list(renderer.sources)
-    for source_id, work in zip(
-        sources, fork_map(renderer.source_work, sources, jobs, chunk=4), strict=True
-    ):
-        renderer.keep_source_work(source_id, *work)
 
     def render_and_write(task: Task) -> Done:
         page = renderer.render_task(task)
         written = write_file(folder, page.path, page.text)
-        return Done(Rendered(page.path, "", page.title, page.citations), written)
+        return Done(Rendered(page.path, "", page.title, page.citations, page.coverage), written)
 
     for stage in stages:
         # Workers are forked per stage, so they hold what the previous stages recorded. The

@@ -66,11 +66,15 @@ def test_an_error_in_a_template_is_one_line_or_a_traceback(project: Path, jobs: 
 
 
 def test_source_pages_cite_nothing() -> None:
-    """The stages rest on this: source pages come last and list who cites them, so a citation
-    made on a source page would be missing from the others' lists."""
+    """The stages rest on this: source pages come after all others and list who cites them,
+    and the sources index (last) shows their coverage; a citation made on either would be
+    missing from the source pages' lists."""
     corpus, problems = check(load_corpus(REPO))
     assert problems == []
     renderer = Renderer(REPO, corpus)
-    *_, last = renderer.stages()
-    assert last and all(kind == "sources" for kind, _ in last)
-    assert [renderer.render_task(task).citations for task in last] == [{} for _ in last]
+    _, sources, last = renderer.stages()
+    assert sources and all(kind == "sources" for kind, _ in sources)
+    assert last == [("index", "sources")]
+    later = [renderer.render_task(task) for task in [*sources, *last]]
+    assert [page.citations for page in later] == [{} for _ in later]
+    assert {page.coverage.source for page in later if page.coverage} == set(corpus.entities["sources"])
