@@ -47,17 +47,11 @@ def _portable(error: BaseException) -> BaseException:
     return error
 
 
-def _work(
-    function: Callable[[Any], Any],
-    items: Sequence[Any],
-    singly: int,
-    chunk: int,
-    taken: Any,
-    connection: Connection,
-) -> None:
-    """In a forked worker: apply the function to items until none is left."""
-    # Ctrl-C reaches the whole process group: the parent stops the workers, which stay quiet.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _take(
+    function: Callable[[Any], Any], items: Sequence[Any], singly: int, chunk: int, taken: Any
+) -> list[tuple[int, Any]]:
+    """Apply the function to items taken from the shared count until none is left; on an error
+    the others stop after their current items."""
     done: list[tuple[int, Any]] = []
     try:
         while True:
@@ -66,13 +60,29 @@ def _work(
                 taken.value += 1 if start < singly else chunk
                 end = min(taken.value, len(items))
             if start >= len(items):
-                break
+                return done
             for index in range(start, end):
                 done.append((index, function(items[index])))
-        connection.send(("ok", done))
-    except Exception as error:
+    except BaseException:
         with taken.get_lock():
-            taken.value = len(items)  # the others stop after their current items
+            taken.value = len(items)
+        raise
+
+
+def _work(
+    function: Callable[[Any], Any],
+    items: Sequence[Any],
+    singly: int,
+    chunk: int,
+    taken: Any,
+    connection: Connection,
+) -> None:
+    """In a forked worker: take items until none is left, and send the results back."""
+    # Ctrl-C reaches the whole process group: the parent stops the workers, which stay quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        connection.send(("ok", _take(function, items, singly, chunk, taken)))
+    except Exception as error:
         connection.send(("failed", (_portable(error), traceback.format_exc())))
     finally:
         connection.close()
@@ -103,10 +113,12 @@ def fork_map(
     chunk: int = 8,
     singly: int = 0,
 ) -> list[Result]:
-    """[function(item) for item in items], computed by up to `jobs` forked processes (in this
-    one when jobs is 1 or processes cannot be forked). Workers take `chunk` items at a time
-    (few enough that they finish together, enough that taking them costs nothing), but the
-    first `singly` items one at a time: put the largest first, and they spread over workers."""
+    """[function(item) for item in items], computed by up to `jobs` processes: this one and
+    `jobs - 1` forked workers (this one alone when jobs is 1 or processes cannot be forked).
+    This process works too, rather than wait: its results need no copying back, and there is
+    one process fewer to fork. Each takes `chunk` items at a time (few enough that they finish
+    together, enough that taking them costs nothing), but the first `singly` items one at a
+    time: put the largest first, and they spread over the processes."""
     wanted = min(jobs, len(items))
     if wanted <= 1 or not can_fork():
         return [function(item) for item in items]
@@ -115,7 +127,7 @@ def fork_map(
     workers: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
     finished = False
     try:
-        for _ in range(wanted):
+        for _ in range(wanted - 1):
             receiving, sending = context.Pipe(duplex=False)
             process = context.Process(
                 target=_work,
@@ -125,7 +137,7 @@ def fork_map(
             process.start()
             sending.close()
             workers.append((process, receiving))
-        done: list[tuple[int, Any]] = []
+        done = _take(function, items, singly, chunk, taken)
         failures: list[tuple[BaseException, str]] = []
         for process, receiving in workers:
             try:

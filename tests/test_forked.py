@@ -1,5 +1,6 @@
-"""fork_map gives what a loop gives, in order, and a worker's failure comes back as an error
-naming it; Ctrl-C stops a parallel generate without a traceback from every worker."""
+"""fork_map gives what a loop gives, in order, sharing the work between this process and forked
+workers; a worker's failure comes back as an error naming it, and an error here stops them;
+Ctrl-C stops a parallel generate without a traceback from every worker."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,10 +30,24 @@ def test_results_come_back_in_order(jobs: int, count: int) -> None:
     assert fork_map(square, items, jobs, chunk=3, singly=2) == [n * n for n in items]
 
 
-def test_workers_really_are_other_processes() -> None:
+def test_the_work_is_shared_with_a_forked_worker() -> None:
     pids = set(fork_map(lambda _: (time.sleep(0.01), os.getpid())[1], range(40), 2, chunk=1))
-    assert os.getpid() not in pids
+    assert os.getpid() in pids
     assert len(pids) == 2
+
+
+def in_a_worker(action: Callable[[int], int]) -> Callable[[int], int]:
+    """A function that does `action` only in a forked worker; in this process each item takes
+    long enough (a second for twenty) that a worker surely takes some."""
+    here = os.getpid()
+
+    def run(number: int) -> int:
+        if os.getpid() == here:
+            time.sleep(0.05)
+            return number
+        return action(number)
+
+    return run
 
 
 class Unbuildable(Exception):
@@ -42,16 +58,30 @@ class Unbuildable(Exception):
 
 
 def test_a_worker_error_is_raised_here_with_the_worker_traceback() -> None:
-    def fail_on_five(number: int) -> int:
-        if number == 5:
-            raise KeyError("five")
-        return number
+    def fail(number: int) -> int:
+        raise KeyError("five")
 
     with pytest.raises(KeyError, match="five") as raised:
-        fork_map(fail_on_five, range(20), 2, chunk=2)
+        fork_map(in_a_worker(fail), range(20), 2, chunk=1)
     cause = raised.value.__cause__
     assert isinstance(cause, WorkerFailed)
-    assert "fail_on_five" in str(cause)
+    assert "in fail" in str(cause)
+
+
+def test_an_error_here_stops_the_workers() -> None:
+    here = os.getpid()
+
+    def fail_here(number: int) -> int:
+        if os.getpid() == here:
+            raise KeyError("here")
+        time.sleep(60)
+        return number
+
+    started = time.monotonic()
+    with pytest.raises(KeyError, match="here") as raised:
+        fork_map(fail_here, range(20), 2, chunk=1)
+    assert raised.value.__cause__ is None
+    assert time.monotonic() - started < 30  # the sleeping worker was stopped, not waited for
 
 
 def test_an_error_that_cannot_travel_is_named() -> None:
@@ -59,7 +89,7 @@ def test_an_error_that_cannot_travel_is_named() -> None:
         raise Unbuildable("no", "way")
 
     with pytest.raises(WorkerFailed, match="Unbuildable: no way"):
-        fork_map(fail, range(4), 2, chunk=1)
+        fork_map(in_a_worker(fail), range(20), 2, chunk=1)
 
 
 def test_a_worker_that_exits_is_reported_with_its_status() -> None:
@@ -67,7 +97,7 @@ def test_a_worker_that_exits_is_reported_with_its_status() -> None:
         os._exit(3)
 
     with pytest.raises(WorkerFailed, match="exit status 3"):
-        fork_map(leave, range(4), 2, chunk=1)
+        fork_map(in_a_worker(leave), range(20), 2, chunk=1)
 
 
 def test_ctrl_c_stops_a_parallel_generate_quietly(tmp_path: Path) -> None:

@@ -77,4 +77,5 @@ def test_source_pages_cite_nothing() -> None:
     assert last == [("index", "sources")]
     later = [renderer.render_task(task) for task in [*sources, *last]]
     assert [page.citations for page in later] == [{} for _ in later]
-    assert {page.coverage.source for page in later if page.coverage} == set(corpus.entities["sources"])
+    covered = {page.coverage.source for page in later if page.coverage}
+    assert covered == set(corpus.entities["sources"])
