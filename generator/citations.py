@@ -93,6 +93,22 @@ class Registry:
         return found
 
 
+class SourceLinks(dict[str, tuple[str, str, str]]):
+    """From pages in one folder, by source: the source page's address, a hover naming the
+    source, and its name as the text of a link; each worked out when first asked for."""
+
+    def __init__(self, passages: Passages, folder: str) -> None:
+        super().__init__()
+        self.passages = passages
+        self.folder = folder
+
+    def __missing__(self, source: str) -> tuple[str, str, str]:
+        href = built_href(page_path("sources", source), self.folder)
+        label = self.passages.label(source)
+        found = self[source] = (href, html_attr(label), html_text(label))
+        return found
+
+
 class Passages:
     """Links to the cited passages of one run's sources. Pages cite many passages of a few
     sources from a few folders: the link to each source page is worked out once per folder."""
@@ -100,7 +116,7 @@ class Passages:
     def __init__(self, sources: dict[str, Source]) -> None:
         self.sources = sources
         self._labels: dict[str, str] = {}
-        self._pages: dict[tuple[str, str], tuple[str, str, str]] = {}
+        self._folders: dict[str, SourceLinks] = {}
 
     def label(self, source_id: str) -> str:
         """How a source is named where it is cited: its publisher and date."""
@@ -111,28 +127,11 @@ class Passages:
             self._labels[source_id] = label
         return label
 
-    def _page(self, folder: str, source: str) -> tuple[str, str, str]:
-        """From a page in `folder`: the source page's address, a hover naming the source, and
-        its name as the text of a link."""
-        key = (folder, source)
-        page = self._pages.get(key)
-        if page is None:
-            href = built_href(page_path("sources", source), folder)
-            label = self.label(source)
-            page = self._pages[key] = (href, html_attr(label), html_text(label))
-        return page
-
-    def link(self, folder: str, source: str, quote: str) -> str:
-        """The source, named and linked to its highlighted passage, from a page in `folder`."""
-        href, _, name = self._page(folder, source)
-        return f'<a href="{href}#{passage_anchor(quote)}">{name}</a>'
-
-    def marker(self, folder: str, source: str, quote: str, number: int) -> str:
-        """A citation's numbered link to its passage. The quote itself is one click away (and
-        in the page's list): the hover names the source only, which keeps pages (and the search
-        index) from repeating every quote."""
-        href, title, _ = self._page(folder, source)
-        return f'<a href="{href}#{passage_anchor(quote)}" title="{title}">{number}</a>'
+    def from_folder(self, folder: str) -> SourceLinks:
+        links = self._folders.get(folder)
+        if links is None:
+            links = self._folders[folder] = SourceLinks(self, folder)
+        return links
 
 
 @dataclass
@@ -147,6 +146,7 @@ class Citations:
 
     def __post_init__(self) -> None:
         self.folder = posixpath.dirname(self.path)
+        self.sources = self.passages.from_folder(self.folder)
 
     def number(self, key: Key, label: str) -> int:
         if key not in self.numbers:
@@ -159,14 +159,17 @@ class Citations:
 
     def markers(self, evidence: Evidence | None, label: str) -> Md:
         """Superscript markers for every quote and the inference supporting one fact. A fact
-        resting on one source is marked so, and an inference shows apart from reported fact."""
+        resting on one source is marked so, and an inference shows apart from reported fact.
+        Each marker links to its passage; the quote itself is one click away (and in the page's
+        list): the hover names the source only, which keeps pages (and the search index) from
+        repeating every quote."""
         if evidence is None:
             return Md("")
-        marker, folder = self.passages.marker, self.folder
-        links = [
-            marker(folder, source, quote, self.number((source, quote), label))
-            for source, quote in evidence.quotes()
-        ]
+        links = []
+        for key in evidence.quotes():
+            number = self.number(key, label)
+            href, title, _ = self.sources[key[0]]
+            links.append(f'<a href="{href}#{passage_anchor(key[1])}" title="{title}">{number}</a>')
         if evidence.inference:
             number = self.number(("", evidence.inference), label)
             title = html_attr(f"Curator's inference: {evidence.inference}")
@@ -193,10 +196,10 @@ class Citations:
                     f"<em>Curator's inference:</em> {html_text(words)}</li>"
                 )
                 continue
-            link = self.passages.link(self.folder, source, words)
+            href, _, name = self.sources[source]
             items.append(
-                f'<li id="cite-{number}"><span class="for">{what}</span> {link}: '
-                f"“{html_text(words)}”</li>"
+                f'<li id="cite-{number}"><span class="for">{what}</span> '
+                f'<a href="{href}#{passage_anchor(words)}">{name}</a>: “{html_text(words)}”</li>'
             )
         return Md('<ol class="citations" data-search-exclude>\n' + "\n".join(items) + "\n</ol>")
 

@@ -11,7 +11,7 @@ from types import MethodType
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from jinja2.runtime import Context
+from jinja2.runtime import Context, Macro
 
 from generator.article import Highlight, article_html
 from generator.citations import (
@@ -237,13 +237,20 @@ class Page:
         return self.views.is_upcoming(entity)
 
 
+# Whose methods templates call, none of which wishes to be passed the template's context.
+_PLAIN_CALLS = frozenset({Page, Corpus})
+
+
 class _PageContext(Context):
-    """A template's context that calls the page's own methods directly. Jinja looks each
-    callable over for a wish to be passed the context (three failed attribute look-ups) on
-    every call, a tenth of the time spent rendering; the page's methods never wish it."""
+    """A template's context that calls the page's and the corpus's methods, and the shared
+    macros, directly. Jinja looks each callable over for a wish to be passed the context (three
+    failed attribute look-ups) on every call, a tenth of the time spent rendering."""
 
     def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        if type(__obj) is MethodType and type(__obj.__self__) is Page:
+        plain = type(__obj) is Macro or (
+            type(__obj) is MethodType and type(__obj.__self__) in _PLAIN_CALLS
+        )
+        if plain:
             kwargs.pop("_loop_vars", None)
             kwargs.pop("_block_vars", None)
             return __obj(*args, **kwargs)
