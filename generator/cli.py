@@ -30,6 +30,8 @@ from generator.write import write_tree
 # otherwise load them (and what they use) for nothing.
 
 DOCS = Path("build") / "docs"
+# Compiled templates, kept between runs: compiling them all took a tenth of a second.
+COMPILED = Path("build") / "compiled-templates"
 SCHEMA = Path("schema")
 
 
@@ -120,7 +122,7 @@ def check_command(root: Path, jobs: int) -> None:
 
 def generate(root: Path, jobs: int = 1) -> None:
     corpus = checked(root, jobs)
-    report = generate_pages(root, corpus, root / DOCS, jobs)
+    report = generate_pages(root, corpus, root / DOCS, jobs, root / COMPILED)
     total = len(report.written) + report.unchanged
     click.echo(
         f"generated {total} files into {DOCS}: {len(report.written)} written, "

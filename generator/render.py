@@ -10,7 +10,7 @@ from pathlib import Path
 from types import MethodType
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Context, Macro
 
 from generator.article import Highlight, article_html
@@ -257,7 +257,11 @@ class _PageContext(Context):
         return super().call(__obj, *args, **kwargs)
 
 
-def make_environment(root: Path) -> Environment:
+def make_environment(root: Path, compiled: Path | None = None) -> Environment:
+    """The templates' environment; with `compiled`, the folder where compiled templates are
+    kept between runs (Jinja compiles a template again when its text changed)."""
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
     # trim_blocks drops the newline after every block tag; a Markdown line that ends in one
     # (a list item ending in `{% endif %}`) keeps its newline by writing `{% endif +%}`.
     environment = Environment(
@@ -270,6 +274,7 @@ def make_environment(root: Path) -> Environment:
         keep_trailing_newline=True,
         # Each run makes its own environment: no template changes during one.
         auto_reload=False,
+        bytecode_cache=FileSystemBytecodeCache(compiled) if compiled is not None else None,
     )
     environment.context_class = _PageContext
     environment.filters["when"] = when
@@ -294,11 +299,11 @@ class Rendered:
 class Renderer:
     """Renders every page of the site from one corpus."""
 
-    def __init__(self, root: Path, corpus: Corpus) -> None:
+    def __init__(self, root: Path, corpus: Corpus, compiled: Path | None = None) -> None:
         self.root = root
         self.corpus = corpus
         self.views: Views = build_views(corpus)
-        self.environment = make_environment(root)
+        self.environment = make_environment(root, compiled)
         # A global rather than a page's variable: the shared macros, imported once for the
         # whole run, see it too.
         self.environment.globals["corpus"] = corpus

@@ -49,6 +49,16 @@ def test_parallel_generate_deletes_stale_pages(project: Path) -> None:
     assert not stale.exists()
 
 
+def test_a_template_changed_since_the_last_run_is_compiled_again(project: Path) -> None:
+    assert briefing("generate", "--root", project).returncode == 0
+    assert list((project / "build/compiled-templates").iterdir())  # kept for the next run
+    edit(project / "templates/place.md.j2", "# {{ entity.name }}", "# Place: {{ entity.name }}")
+    result = briefing("generate", "--root", project)
+    assert result.returncode == 0, result.stderr
+    page = next((project / DOCS / "places").glob("*.md")).read_text(encoding="utf-8")
+    assert "# Place: " in page
+
+
 @pytest.mark.parametrize("jobs", [[], ["--jobs", "1"], ["--jobs", "2"]])
 def test_an_error_in_a_template_is_one_line_or_a_traceback(project: Path, jobs: list[str]) -> None:
     # A template that calls a missing helper is a bug in the project, not in the content.
