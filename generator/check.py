@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import types
+from collections.abc import Callable
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -194,14 +195,8 @@ class _Checker:
             entity = self.validate(record)
             if entity is not None:
                 valid.append((record, entity))
-        self.check_citations(valid)
-        for record, entity in valid:
-            self.check_coverage(record, entity)
-            self.check_references(record, entity)
-            if isinstance(entity, Statement):
-                self.check_verbatim(record, entity)
-            if isinstance(entity, Source):
-                self.check_source(record, entity)
+        # The rest of each record is checked while workers search the articles for quotes.
+        self.check_citations(valid, meanwhile=lambda: self.check_records(valid))
         self.check_orphan_texts()
         entities: dict[str, dict[str, Strict]] = {kind: {} for kind in KINDS}
         for record, entity in sorted(valid, key=lambda pair: pair[0].id):
@@ -220,11 +215,24 @@ class _Checker:
                 self.problems.append(_validation_problem(record, model, detail, known))
             return None
 
-    def check_citations(self, valid: list[tuple[RawRecord, Strict]]) -> None:
+    def check_records(self, valid: list[tuple[RawRecord, Strict]]) -> None:
+        """What each record says, apart from its quotes: cited where it must be, naming
+        entities that exist, a statement's words verbatim, a source's article there."""
+        for record, entity in valid:
+            self.check_coverage(record, entity)
+            self.check_references(record, entity)
+            if isinstance(entity, Statement):
+                self.check_verbatim(record, entity)
+            if isinstance(entity, Source):
+                self.check_source(record, entity)
+
+    def check_citations(
+        self, valid: list[tuple[RawRecord, Strict]], meanwhile: Callable[[], None]
+    ) -> None:
         """Every citation names known sources, and its quotes are in their articles. One pass
         over the citations gathers the quotes, which are then searched for an article per
-        worker at a time; only if some were not found are the citations gone through again,
-        to say where each is cited."""
+        worker at a time (while this process does `meanwhile`, then joins them); only if some
+        were not found are the citations gone through again, to say where each is cited."""
         wanted: dict[str, dict[str, None]] = {}
         for record, entity in valid:
             for where, evidence in evidence_in(entity):
@@ -232,7 +240,7 @@ class _Checker:
                 for source, quote in evidence.quotes():
                     if source in self.source_ids and source in self.texts:
                         wanted.setdefault(source, {})[quote] = None
-        if self.find_quotes(wanted):
+        if self.find_quotes(wanted, meanwhile):
             return
         for record, entity in valid:
             for where, evidence in evidence_in(entity):
@@ -240,9 +248,11 @@ class _Checker:
                     if source in self.source_ids:
                         self.check_quotes(record, (*where, source), source, evidence)
 
-    def find_quotes(self, wanted: dict[str, dict[str, None]]) -> bool:
-        """Find the quotes wanted of each article (by workers, an article at a time); True if
-        every one was found."""
+    def find_quotes(
+        self, wanted: dict[str, dict[str, None]], meanwhile: Callable[[], None]
+    ) -> bool:
+        """Find the quotes wanted of each article (by workers, an article at a time, and this
+        process once it has done `meanwhile`); True if every one was found."""
         texts = self.texts
 
         def find(source: str) -> list[tuple[str, list[Span]]]:
@@ -251,7 +261,8 @@ class _Checker:
 
         sources = list(wanted)
         everything = True
-        for source, found in zip(sources, fork_map(find, sources, self.jobs, chunk=4), strict=True):
+        results = fork_map(find, sources, self.jobs, chunk=4, meanwhile=meanwhile)
+        for source, found in zip(sources, results, strict=True):
             for quote, spans in found:
                 if spans:
                     self.spans[(source, quote)] = tuple(spans)

@@ -112,15 +112,19 @@ def fork_map(
     *,
     chunk: int = 8,
     singly: int = 0,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Result]:
     """[function(item) for item in items], computed by up to `jobs` processes: this one and
     `jobs - 1` forked workers (this one alone when jobs is 1 or processes cannot be forked).
     This process works too, rather than wait: its results need no copying back, and there is
     one process fewer to fork. Each takes `chunk` items at a time (few enough that they finish
     together, enough that taking them costs nothing), but the first `singly` items one at a
-    time: put the largest first, and they spread over the processes."""
+    time: put the largest first, and they spread over the processes. `meanwhile`, if given,
+    is other work this process does first, while the workers start on the items."""
     wanted = min(jobs, len(items))
     if wanted <= 1 or not can_fork():
+        if meanwhile is not None:
+            meanwhile()
         return [function(item) for item in items]
     context = multiprocessing.get_context("fork")
     taken = context.Value("l", 0)
@@ -137,6 +141,8 @@ def fork_map(
             process.start()
             sending.close()
             workers.append((process, receiving))
+        if meanwhile is not None:
+            meanwhile()
         done = _take(function, items, singly, chunk, taken)
         failures: list[tuple[BaseException, str]] = []
         for process, receiving in workers:

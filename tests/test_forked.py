@@ -30,6 +30,14 @@ def test_results_come_back_in_order(jobs: int, count: int) -> None:
     assert fork_map(square, items, jobs, chunk=3, singly=2) == [n * n for n in items]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_other_work_meanwhile_runs_here_once(jobs: int) -> None:
+    ran: list[int] = []
+    squares = fork_map(square, range(30), jobs, chunk=2, meanwhile=lambda: ran.append(os.getpid()))
+    assert ran == [os.getpid()]
+    assert squares == [n * n for n in range(30)]
+
+
 def test_the_work_is_shared_with_a_forked_worker() -> None:
     pids = set(fork_map(lambda _: (time.sleep(0.01), os.getpid())[1], range(40), 2, chunk=1))
     assert os.getpid() in pids
