@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -91,11 +92,24 @@ def _plain(text: str) -> str:
 
 
 class ArticleText:
-    """An archived article's text, searchable for quotes."""
+    """An archived article's text, searchable for quotes. It is normalized when first searched,
+    which may be in a worker searching it for quotes (not in the process that read it)."""
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        self.plain, self._offsets = normalize(raw)
+
+    @cached_property
+    def _normalized(self) -> tuple[str, Offsets]:
+        return normalize(self.raw)
+
+    @property
+    def plain(self) -> str:
+        """The text with plain typography and single spaces, which quotes are looked for in."""
+        return self._normalized[0]
+
+    @property
+    def _offsets(self) -> Offsets:
+        return self._normalized[1]
 
     def find(self, quote: str) -> tuple[Span, ...] | None:
         """The spans of the first occurrence (one per `[...]`-separated segment), or None."""
@@ -128,18 +142,15 @@ class ArticleText:
     def _find_word(self, segment: str, position: int) -> int:
         """Where the segment next occurs from `position` without starting or ending inside a
         word ("clear" is not in "unclear"), or -1."""
-        found = self.plain.find(segment, position)
+        plain = self.plain
+        found = plain.find(segment, position)
         while found >= 0:
             end = found + len(segment)
-            starts_clean = not (
-                segment[0].isalnum() and found > 0 and self.plain[found - 1].isalnum()
-            )
-            ends_clean = not (
-                segment[-1].isalnum() and end < len(self.plain) and self.plain[end].isalnum()
-            )
+            starts_clean = not (segment[0].isalnum() and found > 0 and plain[found - 1].isalnum())
+            ends_clean = not (segment[-1].isalnum() and end < len(plain) and plain[end].isalnum())
             if starts_clean and ends_clean:
                 return found
-            found = self.plain.find(segment, found + 1)
+            found = plain.find(segment, found + 1)
         return -1
 
     def _match_rest(self, segments: list[str], position: int) -> list[Span] | None:
