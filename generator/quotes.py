@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
-
 # Characters that differ only typographically are mapped to one plain form before comparing.
 _PLAIN_FORMS = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -170,6 +168,10 @@ class ArticleText:
 
     def closest(self, quote: str) -> Passage:
         """The passage of the article that best matches a quote that was not found."""
+        # Imported here: only a quote that was not found needs it, and loading it is a tenth of
+        # what every other import of a run costs.
+        from rapidfuzz import fuzz
+
         wanted = _plain(ELLIPSIS.sub(" ", quote))
         if not wanted or not self.plain:
             return Passage("", 1)
