@@ -234,11 +234,17 @@ class _Checker:
         worker at a time (while this process does `meanwhile`, then joins them); only if some
         were not found are the citations gone through again, to say where each is cited."""
         wanted: dict[str, dict[str, None]] = {}
+        searchable = self.source_ids & self.texts.keys()
         for record, entity in valid:
             for where, evidence in evidence_in(entity):
-                self.check_sources(record, where, evidence)
+                sources = evidence.sources()
+                # Most citations name known sources: worded as problems only when not.
+                if not (sources or evidence.inference is not None) or not (
+                    self.source_ids.issuperset(sources)
+                ):
+                    self.check_sources(record, where, evidence)
                 for source, quote in evidence.quotes():
-                    if source in self.source_ids and source in self.texts:
+                    if source in searchable:
                         wanted.setdefault(source, {})[quote] = None
         if self.find_quotes(wanted, meanwhile):
             return
