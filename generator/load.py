@@ -245,10 +245,17 @@ def read_record(root: Path, file: Path, kind: str) -> tuple[RawRecord, list[Prob
     return _read_file(root, file.relative_to(root).as_posix(), kind)
 
 
+def _read_text(path: str) -> str:
+    """The file's text as open(path, encoding="utf-8") reads it, line ends made "\n", in half
+    the time: read whole, unbuffered (a text file object costs more than a small file's read)."""
+    with open(path, "rb", buffering=0) as handle:
+        text = handle.read().decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def _read_file(root: Path, path: str, kind: str) -> tuple[RawRecord, list[Problem]]:
     try:
-        with open(os.path.join(root, path), encoding="utf-8") as handle:
-            text = handle.read()
+        text = _read_text(os.path.join(root, path))
     except UnicodeDecodeError as error:
         problem = Problem(Location(path), f"not UTF-8 text ({error.reason})", "save as UTF-8")
         return RawRecord(kind, _stem(path), path, None, Marks(path)), [problem]

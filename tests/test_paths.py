@@ -1,5 +1,6 @@
-"""The quick path helpers give exactly what posixpath and pathlib would, which they replace on the
-hot paths: relative links, the paths pages are written to, and ids from file names."""
+"""The quick helpers give exactly what posixpath, pathlib and open() would, which they replace on
+the hot paths: relative links, the paths pages are written to, ids from file names, and the text
+of content files."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from generator.citations import relative_path
-from generator.load import parse_record
+from generator.load import _read_text, parse_record
 from generator.write import write_tree
 
 TARGETS = [
@@ -50,3 +51,24 @@ def test_record_id_is_the_path_stem(name: str) -> None:
     path = f"content/people/{name}"
     record, _ = parse_record("people", path, "name: Kim\n")
     assert record.id == PurePosixPath(path).stem
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"a: 1\r\nb: 2\r\n", b"a\rb\r\nc\n\r", "\u00e9 \u2019 ok\n".encode(), b"", b"\r\r\n\n"],
+)
+def test_content_text_is_what_open_reads(tmp_path: Path, data: bytes) -> None:
+    file = tmp_path / "x.yml"
+    file.write_bytes(data)
+    with open(file, encoding="utf-8") as handle:
+        assert _read_text(str(file)) == handle.read()
+
+
+def test_content_that_is_not_utf8_fails_as_open_does(tmp_path: Path) -> None:
+    file = tmp_path / "x.yml"
+    file.write_bytes(b"name: caf\xe9\n")
+    with pytest.raises(UnicodeDecodeError) as quick:
+        _read_text(str(file))
+    with pytest.raises(UnicodeDecodeError) as plain:
+        file.read_text(encoding="utf-8")
+    assert quick.value.reason == plain.value.reason
