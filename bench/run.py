@@ -9,9 +9,11 @@ process of the real commands, timed by wall clock, its peak memory read from its
 
 - check: `briefing check`
 - generate: `briefing generate` into an empty build/docs (it checks first, as `briefing build`
-  does, so this is the check + generate time of a build), with a worker per CPU; run three
-  times, each into an empty folder, and the median time taken (the spread is printed too, and
-  the memory is the largest of the three)
+  does, so this is the check + generate time of a build), with a process per CPU (the command
+  and its workers); run three times, each into an empty folder, and the median time taken (the
+  spread is printed too, and the memory is the largest of the three). The first run compiles
+  the templates; the others find them compiled in build/compiled-templates, as every later run
+  of a project does.
 - generate, one process: the same again with `--jobs 1`, from an empty build/docs
 - mkdocs: `mkdocs build --strict`, as generator/site.py runs it
 - no-op: `briefing generate` again, nothing having changed
