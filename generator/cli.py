@@ -90,8 +90,7 @@ def checked(root: Path, jobs: int = 1) -> Corpus:
     """The checked corpus; on any problem, report them all and stop."""
     # A corpus is many small objects that live until the end and hold no reference cycles: the
     # cycle collector would scan them over and over while they are built (a third of the time
-    # at 10,000 entities). What an earlier run in the same process froze is let go first.
-    gc.unfreeze()
+    # at 10,000 entities).
     with collector_paused():
         corpus, problems = check(load_corpus(root, jobs), jobs)
     if problems:
@@ -292,15 +291,22 @@ def serve_command(root: Path, address: str, open_browser: bool) -> None:
 
 
 def run() -> None:
-    """The `briefing` command, as installed (and `python -m generator`): click's main, after
-    which the process ends without taking its heap apart object by object, which the system
-    does at once (a tenth of a second after a generate at 10,000 entities). Every file it
-    wrote is closed by then; only the standard streams may hold output, and are flushed."""
+    """The `briefing` command, as installed (and `python -m generator`): click's main.
+
+    It runs without the cycle collector: a run builds a corpus and pages that live to its end
+    and hold no reference cycles, which the collector would only scan over and over. And it
+    ends without taking its memory apart object by object, which the system does at once (a
+    tenth of a second after a generate at 10,000 entities): every file it wrote is closed by
+    then, the standard streams are flushed, and nothing it uses registers an exit handler that
+    matters (handlers registered with atexit do not run)."""
+    gc.disable()
     try:
         main()
         status: object = 0
     except SystemExit as stop:
         status = stop.code
+    if status is not None and not isinstance(status, int):
+        print(status, file=sys.stderr)  # as Python prints sys.exit("message")
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()

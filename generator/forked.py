@@ -1,9 +1,10 @@
-"""Maps a function over a list of items on several cores: forked workers (which inherit all this
-process holds, so only the results are ever copied) take the items a few at a time, and the
-results come back in the items' order, as a plain loop would give them."""
+"""Maps a function over a list of items on several cores: this process and forked workers (which
+inherit all it holds, so only their results are ever copied) take the items a few at a time,
+and the results come back in the items' order, as a plain loop would give them."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
@@ -91,9 +92,8 @@ def _work(
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """The cycle collector off for a while: building many small objects without cycles (a
-    corpus, pages' results) sets it off over and over, to scan them and free nothing. When it
-    resumes, what was built meanwhile is left out of its scans (frozen): else its first pass,
-    counting every object built meanwhile, would scan them all once more."""
+    corpus, pages' results) sets it off over and over, to scan them and free nothing. (The
+    `briefing` command runs with it off throughout; this is for callers that keep it on.)"""
     if not gc.isenabled():
         yield  # paused already, by a caller that resumes it
         return
@@ -101,7 +101,6 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.freeze()
         gc.enable()
 
 
@@ -141,9 +140,20 @@ def fork_map(
             process.start()
             sending.close()
             workers.append((process, receiving))
-        if meanwhile is not None:
-            meanwhile()
-        done = _take(function, items, singly, chunk, taken)
+        try:
+            if meanwhile is not None:
+                meanwhile()
+            done = _take(function, items, singly, chunk, taken)
+        except Exception:
+            # The workers stop after their current items, as when one of them fails, so no
+            # page is left half-written; then the error is raised here as it was.
+            with taken.get_lock():
+                taken.value = len(items)
+            for _, receiving in workers:
+                with contextlib.suppress(EOFError):
+                    receiving.recv()
+            finished = True
+            raise
         failures: list[tuple[BaseException, str]] = []
         for process, receiving in workers:
             try:
@@ -162,7 +172,7 @@ def fork_map(
             raise error from (WorkerFailed(where) if where else None)
         finished = True
     finally:
-        # After an error or Ctrl-C, workers still running are stopped rather than waited for.
+        # After Ctrl-C here, or a failure, workers still running are stopped, not waited for.
         for process, receiving in workers:
             receiving.close()
             if not finished and process.is_alive():

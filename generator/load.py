@@ -194,8 +194,9 @@ class _Reader:
 
 
 def _stem(path: str) -> str:
-    """The file name less its extension: PurePosixPath(path).stem, without making a Path (which
-    costs more than parsing a small file's YAML)."""
+    """The file name less its extension, as PurePosixPath(path).stem gives it for a file's path
+    (not for "." or a path ending in "/"), without making a Path (which costs more than parsing
+    a small file's YAML)."""
     name = posixpath.basename(path)
     dot = name.rfind(".")
     return name[:dot] if 0 < dot < len(name) - 1 else name

@@ -346,7 +346,9 @@ def _list_of_models(annotation: Any) -> bool:
 
 @cache
 def _item_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields that hold lists of other models (a person's roles, a commitment's history)."""
+    """The fields that hold lists of other models (a person's roles, a commitment's history):
+    `list[Model]`, optionally `| None`, the only shapes the models use. A field holding models
+    in another shape must be added here, or its citations and references go unchecked."""
     return tuple(
         name for name, info in model.model_fields.items() if _list_of_models(info.annotation)
     )

@@ -5,11 +5,13 @@ can never become Markdown or HTML markup; only values built here as `Md` pass th
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MethodType
 from typing import Any
 
+import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from jinja2.runtime import Context, Macro
 
@@ -257,31 +259,47 @@ class _PageContext(Context):
         return super().call(__obj, *args, **kwargs)
 
 
+# How templates are compiled. trim_blocks drops the newline after every block tag; a Markdown
+# line that ends in one (a list item ending in `{% endif %}`) keeps it by writing `{% endif +%}`.
+# Escaping is md_escape's, as the environment's finalize, not HTML autoescaping.
+_SYNTAX = {
+    "autoescape": False,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
 def make_environment(root: Path, compiled: Path | None = None) -> Environment:
     """The templates' environment; with `compiled`, the folder where compiled templates are
     kept between runs (Jinja compiles a template again when its text changed)."""
-    if compiled is not None:
-        compiled.mkdir(parents=True, exist_ok=True)
-    # trim_blocks drops the newline after every block tag; a Markdown line that ends in one
-    # (a list item ending in `{% endif %}`) keeps its newline by writing `{% endif +%}`.
     environment = Environment(
         loader=FileSystemLoader(root / TEMPLATES),
         undefined=StrictUndefined,
         finalize=md_escape,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
         # Each run makes its own environment: no template changes during one.
         auto_reload=False,
-        bytecode_cache=FileSystemBytecodeCache(compiled) if compiled is not None else None,
+        **_SYNTAX,
     )
+    if compiled is not None:
+        environment.bytecode_cache = FileSystemBytecodeCache(_compiled_folder(compiled))
     environment.context_class = _PageContext
     environment.filters["when"] = when
     environment.filters["url"] = lambda url: Md(url_escape(str(url)))
     environment.filters["humanize"] = humanize
     environment.globals["month_heading"] = month_heading
     return environment
+
+
+def _compiled_folder(compiled: Path) -> Path:
+    """Where templates compiled with this environment's settings are kept. The compiled code
+    depends on them (and on Jinja's version) as well as on a template's text, which is all
+    Jinja's cache compares: a folder per combination, so a new generator never runs code that
+    an older one compiled."""
+    settings = (jinja2.__version__, sorted(_SYNTAX.items()), md_escape.__qualname__)
+    folder = compiled / hashlib.sha1(repr(settings).encode("utf-8")).hexdigest()[:12]
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @dataclass

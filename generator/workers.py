@@ -1,7 +1,7 @@
 """Renders and writes the site's pages on several cores. The pages of one stage are independent:
-forked workers render and write them and send back only what later stages need (titles,
-citations and sources' coverage), which this process records in page order, so the output is
-byte for byte what one process writes."""
+this process and forked workers render and write them, the workers sending back only what later
+stages need (titles, citations and sources' coverage), which this process records in page
+order, so the output is byte for byte what one process writes."""
 
 from __future__ import annotations
 

@@ -76,20 +76,26 @@ def test_a_worker_error_is_raised_here_with_the_worker_traceback() -> None:
     assert "in fail" in str(cause)
 
 
-def test_an_error_here_stops_the_workers() -> None:
+def test_an_error_here_lets_the_workers_finish_their_current_items(tmp_path: Path) -> None:
     here = os.getpid()
 
     def fail_here(number: int) -> int:
         if os.getpid() == here:
+            time.sleep(0.2)  # a worker has started an item by then
             raise KeyError("here")
-        time.sleep(60)
+        (tmp_path / f"{number}.started").touch()
+        time.sleep(0.5)
+        (tmp_path / f"{number}.done").touch()
         return number
 
     started = time.monotonic()
     with pytest.raises(KeyError, match="here") as raised:
-        fork_map(fail_here, range(20), 2, chunk=1)
+        fork_map(fail_here, range(40), 2, chunk=1)
     assert raised.value.__cause__ is None
-    assert time.monotonic() - started < 30  # the sleeping worker was stopped, not waited for
+    begun = {file.stem for file in tmp_path.glob("*.started")}
+    assert begun  # the worker was working when the error came
+    assert begun == {file.stem for file in tmp_path.glob("*.done")}  # and finished that item
+    assert len(begun) < 10 and time.monotonic() - started < 10  # then stopped
 
 
 def test_an_error_that_cannot_travel_is_named() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import DOCS, REPO, briefing, copy_project, edit, synthetic_project, tree
 
+from generator import render
 from generator.check import check
 from generator.load import load_corpus
 from generator.render import Renderer
@@ -57,6 +58,15 @@ def test_a_template_changed_since_the_last_run_is_compiled_again(project: Path) 
     assert result.returncode == 0, result.stderr
     page = next((project / DOCS / "places").glob("*.md")).read_text(encoding="utf-8")
     assert "# Place: " in page
+
+
+def test_templates_compiled_with_other_settings_are_kept_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = render._compiled_folder(tmp_path)
+    assert render._compiled_folder(tmp_path) == first
+    monkeypatch.setitem(render._SYNTAX, "trim_blocks", False)
+    assert render._compiled_folder(tmp_path) != first
 
 
 @pytest.mark.parametrize("jobs", [[], ["--jobs", "1"], ["--jobs", "2"]])
