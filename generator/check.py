@@ -239,9 +239,8 @@ class _Checker:
             for where, evidence in evidence_in(entity):
                 sources = evidence.sources()
                 # Most citations name known sources: worded as problems only when not.
-                if not (sources or evidence.inference is not None) or not (
-                    self.source_ids.issuperset(sources)
-                ):
+                no_source = not sources and evidence.inference is None
+                if no_source or not self.source_ids.issuperset(sources):
                     self.check_sources(record, where, evidence)
                 for source, quote in evidence.quotes():
                     if source in searchable:

@@ -146,7 +146,7 @@ class Citations:
 
     def __post_init__(self) -> None:
         self.folder = posixpath.dirname(self.path)
-        self.sources = self.passages.from_folder(self.folder)
+        self.source_links = self.passages.from_folder(self.folder)
 
     def number(self, key: Key, label: str) -> int:
         if key not in self.numbers:
@@ -168,7 +168,7 @@ class Citations:
         links = []
         for key in evidence.quotes():
             number = self.number(key, label)
-            href, title, _ = self.sources[key[0]]
+            href, title, _ = self.source_links[key[0]]
             links.append(f'<a href="{href}#{passage_anchor(key[1])}" title="{title}">{number}</a>')
         if evidence.inference:
             number = self.number(("", evidence.inference), label)
@@ -196,7 +196,7 @@ class Citations:
                     f"<em>Curator's inference:</em> {html_text(words)}</li>"
                 )
                 continue
-            href, _, name = self.sources[source]
+            href, _, name = self.source_links[source]
             items.append(
                 f'<li id="cite-{number}"><span class="for">{what}</span> '
                 f'<a href="{href}#{passage_anchor(words)}">{name}</a>: “{html_text(words)}”</li>'

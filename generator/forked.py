@@ -157,8 +157,7 @@ def fork_map(
         failures: list[tuple[BaseException, str]] = []
         for process, receiving in workers:
             try:
-                with collector_paused():
-                    status, payload = receiving.recv()
+                status, payload = receiving.recv()
             except EOFError:
                 process.join()
                 exited = WorkerFailed(f"a worker stopped with exit status {process.exitcode}")

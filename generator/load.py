@@ -314,12 +314,12 @@ def _entries(folder: str) -> list[os.DirEntry[str]]:
         return sorted(entries, key=lambda entry: entry.name)
 
 
-def _content_files(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
-    """Every content file (its kind, and its path relative to the root), and problems with the
-    layout itself."""
+def _content_files(root: Path) -> tuple[list[tuple[str, str, bool]], list[Problem]]:
+    """Every content file (its kind, its path relative to the root, and whether its name is an
+    id), and problems with the layout itself."""
     # os.scandir, not pathlib: at 10,000 files, making a Path of each costs more than reading
     # the folders.
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, bool]] = []
     problems: list[Problem] = []
     if not (root / CONTENT).is_dir():
         return [], [Problem(Location(CONTENT), "no content folder", f"create `{CONTENT}/`")]
@@ -346,7 +346,8 @@ def _content_files(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
                     )
                 )
                 continue
-            if not SLUG.fullmatch(stem):
+            named = bool(SLUG.fullmatch(stem))
+            if not named:
                 problems.append(
                     Problem(
                         Location(relative),
@@ -363,7 +364,7 @@ def _content_files(root: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
                     )
                 )
                 continue
-            found.append((entry.name, relative))
+            found.append((entry.name, relative, named))
     return found, problems
 
 
@@ -383,7 +384,7 @@ def _seed_texts(root: Path) -> tuple[dict[str, str], list[Problem]]:
             )
             continue
         try:
-            texts[file.stem] = file.read_text(encoding="utf-8")
+            texts[file.stem] = _read_text(str(file))
         except UnicodeDecodeError as error:
             problems.append(
                 Problem(Location(relative), f"not UTF-8 text ({error.reason})", "save as UTF-8")
@@ -391,13 +392,12 @@ def _seed_texts(root: Path) -> tuple[dict[str, str], list[Problem]]:
     return texts, problems
 
 
-def _read(root: Path, kind: str, path: str) -> tuple[RawRecord, list[Problem]]:
-    stem = _stem(path)
-    if SLUG.fullmatch(stem):
+def _read(root: Path, kind: str, path: str, named: bool) -> tuple[RawRecord, list[Problem]]:
+    if named:
         return _read_file(root, path, kind)
-    # Misnamed: not read, but the id it was surely meant to have still counts as taken, so
-    # references to it do not each report the same problem again.
-    return RawRecord(kind, slugify(stem), path, None, Marks(path)), []
+    # Misnamed (reported by _content_files): not read, but the id it was surely meant to have
+    # still counts as taken, so references to it do not each report the same problem again.
+    return RawRecord(kind, slugify(_stem(path)), path, None, Marks(path)), []
 
 
 def load_corpus(root: Path, jobs: int = 1) -> RawCorpus:

@@ -182,9 +182,6 @@ class Page:
     citations: Citations
     places: Places
 
-    def href(self, target: str) -> str:
-        return relative_path(target, self.citations.folder)
-
     def location(self, entity_id: str) -> str | None:
         """The page (and anchor) that shows an entity, if any."""
         return self.places.of(entity_id)[1]

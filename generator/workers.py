@@ -5,7 +5,7 @@ order, so the output is byte for byte what one process writes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.forked import collector_paused, fork_map
@@ -48,7 +48,7 @@ def _generate_pages(renderer: Renderer, folder: Path, jobs: int) -> WriteReport:
     def render_and_write(task: Task) -> Done:
         page = renderer.render_task(task)
         written = write_file(folder, page.path, page.text)
-        return Done(Rendered(page.path, "", page.title, page.citations, page.coverage), written)
+        return Done(replace(page, text=""), written)
 
     for stage in stages:
         # Workers are forked per stage, so they hold what the previous stages recorded. The
