@@ -95,17 +95,42 @@ class Registry:
 
 class SourceLinks(dict[str, tuple[str, str, str]]):
     """From pages in one folder, by source: the source page's address, a hover naming the
-    source, and its name as the text of a link; each worked out when first asked for."""
+    source, and its name as the text of a link; each worked out when first asked for. Also, by
+    (source, quote), the opening of a marker's link to the passage and the end of its line in a
+    page's list of citations: a quote is cited on its entity's page, the index of its folder,
+    the timeline and the home page, and in a hundred thousand markers at 10,000 entities."""
 
     def __init__(self, passages: Passages, folder: str) -> None:
         super().__init__()
         self.passages = passages
         self.folder = folder
+        self.openings: dict[Key, str] = {}
+        self.listed: dict[Key, str] = {}
 
     def __missing__(self, source: str) -> tuple[str, str, str]:
         href = built_href(page_path("sources", source), self.folder)
         label = self.passages.label(source)
         found = self[source] = (href, html_attr(label), html_text(label))
+        return found
+
+    def opening(self, key: Key) -> str:
+        """`<a href=... title=...>` around a marker's number, linking to the passage."""
+        found = self.openings.get(key)
+        if found is None:
+            href, title, _ = self[key[0]]
+            found = self.openings[key] = (
+                f'<a href="{href}#{passage_anchor(key[1])}" title="{title}">'
+            )
+        return found
+
+    def listing(self, key: Key) -> str:
+        """The passage's link and its words, closing its item in a list of citations."""
+        found = self.listed.get(key)
+        if found is None:
+            href, _, name = self[key[0]]
+            words = html_text(key[1])
+            link = f'<a href="{href}#{passage_anchor(key[1])}">{name}</a>'
+            found = self.listed[key] = f"{link}: “{words}”</li>"
         return found
 
 
@@ -132,6 +157,10 @@ class Passages:
         if links is None:
             links = self._folders[folder] = SourceLinks(self, folder)
         return links
+
+
+_SINGLE = '<span class="sr-only"> (single source)</span></sup>'
+_INFERRED = ' <em class="inferred">inferred</em>'
 
 
 @dataclass
@@ -165,41 +194,49 @@ class Citations:
         repeating every quote."""
         if evidence is None:
             return Md("")
-        links = []
+        # number() written out: this runs for every fact on every page.
+        numbers, cited, links = self.numbers, self.cited, self.source_links
+        markers = []
         for key in evidence.quotes():
-            number = self.number(key, label)
-            href, title, _ = self.source_links[key[0]]
-            links.append(f'<a href="{href}#{passage_anchor(key[1])}" title="{title}">{number}</a>')
-        if evidence.inference:
-            number = self.number(("", evidence.inference), label)
-            title = html_attr(f"Curator's inference: {evidence.inference}")
-            links.append(f'<a class="inference" href="#cite-{number}" title="{title}">{number}</a>')
-        single = len(evidence.sources()) == 1
-        kind = "cites single" if single else "cites"
-        note = '<span class="sr-only"> (single source)</span>' if single else ""
-        inferred = ' <em class="inferred">inferred</em>' if evidence.inference else ""
+            number = numbers.get(key)
+            if number is None:
+                number = numbers[key] = len(numbers) + 1
+                self.labels[key] = label
+            on_page = cited.get(key[0])
+            if on_page is None:
+                on_page = cited[key[0]] = {}
+            on_page[(key[1], number, label)] = None
+            markers.append(f"{links.opening(key)}{number}</a>")
+        inference = evidence.inference
+        if inference:
+            number = self.number(("", inference), label)
+            title = html_attr(f"Curator's inference: {inference}")
+            markers.append(
+                f'<a class="inference" href="#cite-{number}" title="{title}">{number}</a>'
+            )
         # Markers stay out of the search index, which would otherwise read "Kim Jong Un12".
-        markers = "".join(links)
-        return Md(f'{inferred}<sup class="{kind}" data-search-exclude>{markers}{note}</sup>')
+        if len(evidence.sources()) == 1:
+            sup = f'<sup class="cites single" data-search-exclude>{"".join(markers)}{_SINGLE}'
+        else:
+            sup = f'<sup class="cites" data-search-exclude>{"".join(markers)}</sup>'
+        return Md(f"{_INFERRED}{sup}" if inference else sup)
 
     def listing(self) -> Md:
         """The numbered list at the foot of the page: each quote in full, with its passage."""
         if not self.numbers:
             return Md("")
         items = []
+        labels, links = self.labels, self.source_links
         for key, number in self.numbers.items():
-            source, words = key
-            what = html_text(self.labels[key])
-            if not source:
+            what = html_text(labels[key])
+            if not key[0]:
                 items.append(
                     f'<li id="cite-{number}" class="inference"><span class="for">{what}</span> '
-                    f"<em>Curator's inference:</em> {html_text(words)}</li>"
+                    f"<em>Curator's inference:</em> {html_text(key[1])}</li>"
                 )
                 continue
-            href, _, name = self.source_links[source]
             items.append(
-                f'<li id="cite-{number}"><span class="for">{what}</span> '
-                f'<a href="{href}#{passage_anchor(words)}">{name}</a>: “{html_text(words)}”</li>'
+                f'<li id="cite-{number}"><span class="for">{what}</span> {links.listing(key)}'
             )
         return Md('<ol class="citations" data-search-exclude>\n' + "\n".join(items) + "\n</ol>")
 

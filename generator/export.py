@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from generator.index import Views
 from generator.model import Corpus, Source
@@ -11,24 +10,23 @@ from generator.model import Corpus, Source
 FORMAT_VERSION = 1
 
 
-def corpus_data(corpus: Corpus, views: Views) -> dict[str, Any]:
-    """Every entity by kind and id, as written (with its citations), plus the article texts."""
-    data: dict[str, Any] = {
-        "format": FORMAT_VERSION,
-        "as_of": views.as_of.text if views.as_of else None,
-    }
-    for kind, entities in corpus.entities.items():
-        data[kind] = {
-            entity_id: entity.model_dump(mode="json", exclude_defaults=True)
-            for entity_id, entity in sorted(entities.items())
-        }
-    for source_id in corpus.of("sources", Source):
-        data["sources"][source_id]["text"] = corpus.texts[source_id].raw
-    return data
+# One encoder for the whole file: json.dumps makes a new one per call when given options.
+_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def corpus_json(corpus: Corpus, views: Views) -> str:
-    # Compact: with `indent`, json falls back from its C encoder to a pure-Python one, several
-    # times slower on a large corpus; readers of the file are programs.
-    data = corpus_data(corpus, views)
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    """`format`, `as_of`, then each kind's entities by id (fields in the model's order, as
+    pydantic's compiled serializer writes them: several times faster than building the same
+    dicts for json), a source's article text as its last field. Compact: readers are programs."""
+    as_of = views.as_of.text if views.as_of else None
+    parts = [f'{{"format":{FORMAT_VERSION},"as_of":{_text(as_of)}']
+    for kind, entities in corpus.entities.items():
+        items = []
+        for entity_id, entity in sorted(entities.items()):
+            written = entity.model_dump_json(exclude_defaults=True)
+            if isinstance(entity, Source):
+                # Every entity is a JSON object with at least one field: the text goes last.
+                written = f'{written[:-1]},"text":{_text(corpus.texts[entity_id].raw)}}}'
+            items.append(f"{_text(entity_id)}:{written}")
+        parts.append(f"{_text(kind)}:{{{','.join(items)}}}")
+    return ",".join(parts) + "}\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from types import UnionType
 from typing import Annotated, Any, ClassVar, Literal, TypeVar, Union, get_args, get_origin
 
@@ -120,22 +120,22 @@ class Evidence(BaseModel):
         description="A curator's inference, with its reason; shown apart from reported fact.",
     )
 
-    # Worked out once: every page showing the fact marks its citations again.
-    @cached_property
-    def _pairs(self) -> tuple[tuple[str, str], ...]:
-        extra = self.__pydantic_extra__ or {}
-        return tuple((source, quote) for source, quotes in extra.items() for quote in quotes)
-
-    @cached_property
-    def _source_ids(self) -> tuple[str, ...]:
-        return tuple(self.__pydantic_extra__ or {})
-
+    # Worked out once (the first time the check asks), kept beside the fields as
+    # cached_property would keep them, but without its lock: there are tens of thousands.
     def quotes(self) -> tuple[tuple[str, str], ...]:
         """(source id, quote) pairs in the order the curator wrote them."""
-        return self._pairs
+        pairs = self.__dict__.get("_pairs")
+        if pairs is None:
+            extra = self.__pydantic_extra__ or {}
+            pairs = tuple((source, quote) for source, quotes in extra.items() for quote in quotes)
+            self.__dict__["_pairs"] = pairs
+        return pairs  # type: ignore[no-any-return]
 
     def sources(self) -> tuple[str, ...]:
-        return self._source_ids
+        ids = self.__dict__.get("_source_ids")
+        if ids is None:
+            ids = self.__dict__["_source_ids"] = tuple(self.__pydantic_extra__ or {})
+        return ids  # type: ignore[no-any-return]
 
 
 def _cite_model(name: str, fields: tuple[str, ...]) -> type[BaseModel]:
