@@ -1,6 +1,7 @@
 """Maps a function over a list of items on several cores: this process and forked workers (which
 inherit all it holds, so only their results are ever copied) take the items a few at a time,
-and the results come back in the items' order, as a plain loop would give them."""
+this one from the front of the list and the workers from its end, and the results come back in
+the items' order, as a plain loop would give them."""
 
 from __future__ import annotations
 
@@ -52,23 +53,42 @@ def _portable(error: BaseException) -> BaseException:
     return error
 
 
+def _next(taken: Any, singly: int, chunk: int, from_end: bool) -> range:
+    """The next items to take from the untaken ones, [taken[0], taken[1]): from the front (this
+    process) or from the end (the workers); the first `singly` items one at a time."""
+    with taken.get_lock():
+        front, back = taken[0], taken[1]
+        if front >= back:
+            return range(0)
+        if not from_end:
+            end = min(front + (1 if front < singly else chunk), back)
+            taken[0] = end
+            return range(front, end)
+        start = back - 1 if back <= singly else max(back - chunk, singly, front)
+        taken[1] = start
+        return range(start, back)
+
+
+def _stop(taken: Any) -> None:
+    with taken.get_lock():
+        taken[0] = taken[1]
+
+
 def _take(
-    function: Callable[[Any], Any], items: Sequence[Any], singly: int, chunk: int, taken: Any
+    function: Callable[[Any], Any],
+    items: Sequence[Any],
+    singly: int,
+    chunk: int,
+    taken: Any,
+    from_end: bool = False,
 ) -> Iterator[list[tuple[int, Any]]]:
-    """Apply the function to items taken from the shared count until none is left, giving the
-    results of each take as it is done; on an error the others stop after their current items."""
+    """Apply the function to items taken until none is left, giving the results of each take
+    as it is done; on an error the others stop after their current items."""
     try:
-        while True:
-            with taken.get_lock():
-                start = taken.value
-                taken.value += 1 if start < singly else chunk
-                end = min(taken.value, len(items))
-            if start >= len(items):
-                return
-            yield [(index, function(items[index])) for index in range(start, end)]
+        while indices := _next(taken, singly, chunk, from_end):
+            yield [(index, function(items[index])) for index in indices]
     except BaseException:
-        with taken.get_lock():
-            taken.value = len(items)
+        _stop(taken)
         raise
 
 
@@ -85,7 +105,7 @@ def _work(
     # Ctrl-C reaches the whole process group: the parent stops the workers, which stay quiet.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        for results in _take(function, items, singly, chunk, taken):
+        for results in _take(function, items, singly, chunk, taken, from_end=True):
             connection.send(("part", results))
         connection.send(("ok", None))
     except Exception as error:
@@ -155,17 +175,19 @@ def fork_map(
     """[function(item) for item in items], computed by up to `jobs` processes: this one and
     `jobs - 1` forked workers (this one alone when jobs is 1 or processes cannot be forked).
     This process works too, rather than wait: its results need no copying back, and there is
-    one process fewer to fork. Each takes `chunk` items at a time (few enough that they finish
-    together, enough that taking them costs nothing), but the first `singly` items one at a
-    time: put the largest first, and they spread over the processes. `meanwhile`, if given,
-    is other work this process does first, while the workers start on the items."""
+    one process fewer to fork. It takes items from the front of the list and the workers from
+    the end, so that each works mostly on items of its own kind (pages of one folder, which
+    share links and names it works out once); `chunk` items at a time (few enough that they
+    finish together, enough that taking them costs nothing), but the first `singly` items one
+    at a time: put the largest first. `meanwhile`, if given, is other work this process does
+    first, while the workers start on the items."""
     wanted = min(jobs, len(items))
     if wanted <= 1 or not can_fork():
         if meanwhile is not None:
             meanwhile()
         return [function(item) for item in items]
     context = multiprocessing.get_context("fork")
-    taken = context.Value("l", 0)
+    taken = context.Array("l", [0, len(items)])
     workers: list[_Worker] = []
     done: list[tuple[int, Any]] = []
     finished = False
@@ -191,8 +213,7 @@ def fork_map(
         except Exception:
             # The workers stop after their current items, as when one of them fails, so no
             # page is left half-written; then the error is raised here as it was.
-            with taken.get_lock():
-                taken.value = len(items)
+            _stop(taken)
             for worker in workers:
                 with contextlib.suppress(Exception):
                     worker.read([], wait=True)

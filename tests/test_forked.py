@@ -44,6 +44,22 @@ def test_the_work_is_shared_with_a_forked_worker() -> None:
     assert len(pids) == 2
 
 
+def test_this_process_takes_from_the_front_and_the_workers_from_the_end() -> None:
+    # So each renders mostly pages of its own kinds, and fills its caches for those alone.
+    pids = fork_map(lambda _: (time.sleep(0.01), os.getpid())[1], range(40), 3, chunk=2)
+    here = os.getpid()
+    assert pids[:2] == [here, here]
+    assert here not in pids[-4:]
+    assert pids == sorted(pids, key=lambda pid: pid != here)  # one run of this process's items
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+@pytest.mark.parametrize("singly", [0, 5, 40])
+def test_every_item_is_taken_once_from_either_end(jobs: int, singly: int) -> None:
+    taken = fork_map(lambda n: (time.sleep(0.001), n)[1], range(40), jobs, chunk=3, singly=singly)
+    assert taken == list(range(40))
+
+
 def in_a_worker(action: Callable[[int], int]) -> Callable[[int], int]:
     """A function that does `action` only in a forked worker; in this process each item takes
     long enough (a second for twenty) that a worker surely takes some."""
