@@ -191,12 +191,21 @@ class _Checker:
         # Built once: every citation is checked against it.
         self.source_ids = {i for i, k in self.kinds.items() if k == "sources"}
         valid: list[tuple[RawRecord, Strict]] = []
-        for record in unique:
-            entity = self.validate(record)
-            if entity is not None:
-                valid.append((record, entity))
-        # The rest of each record is checked while workers search the articles for quotes.
-        self.check_citations(valid, meanwhile=lambda: self.check_records(valid))
+        cited: dict[str, dict[str, None]] = {}
+
+        def validate_and_check() -> None:
+            for record in unique:
+                entity = self.validate(record)
+                if entity is not None:
+                    valid.append((record, entity))
+            self.check_records(valid)
+            cited.update(self.check_citations(valid))
+
+        # Workers search the articles for the quotes as the files give them, while this
+        # process validates the records and checks the rest of each.
+        searched = self.find_quotes(self.quotes_in_files(unique), validate_and_check)
+        if not self.keep_spans(cited, searched):
+            self.check_quotes_found(valid)
         self.check_orphan_texts()
         entities: dict[str, dict[str, Strict]] = {kind: {} for kind in KINDS}
         for record, entity in sorted(valid, key=lambda pair: pair[0].id):
@@ -226,14 +235,65 @@ class _Checker:
             if isinstance(entity, Source):
                 self.check_source(record, entity)
 
-    def check_citations(
-        self, valid: list[tuple[RawRecord, Strict]], meanwhile: Callable[[], None]
-    ) -> None:
-        """Every citation names known sources, and its quotes are in their articles. One pass
-        over the citations gathers the quotes, which are then searched for an article per
-        worker at a time (while this process does `meanwhile`, then joins them); only if some
-        were not found are the citations gone through again, to say where each is cited."""
+    def quotes_in_files(self, records: list[RawRecord]) -> dict[str, dict[str, None]]:
+        """The quotes of every article that can be searched, as the files give them (before
+        validation): under a `cite` key, at any depth, the text or list of texts given for a
+        source's id. Validation may reject some; the citations of valid records are looked
+        up among these afterwards."""
+        searchable = self.source_ids & self.texts.keys()
         wanted: dict[str, dict[str, None]] = {}
+
+        def evidence(mapping: dict[str, Any]) -> None:
+            for key, value in mapping.items():
+                if key in searchable and isinstance(value, str | list):
+                    quotes = wanted.setdefault(key, {})
+                    for quote in [value] if isinstance(value, str) else value:
+                        if isinstance(quote, str):
+                            quotes[quote] = None
+                elif isinstance(value, dict):
+                    evidence(value)
+
+        def walk(mapping: dict[str, Any]) -> None:
+            for key, value in mapping.items():
+                if key == "cite" and isinstance(value, dict):
+                    evidence(value)
+                elif isinstance(value, dict):
+                    walk(value)
+                elif isinstance(value, list):
+                    for item in value:
+                        if isinstance(item, dict):
+                            walk(item)
+
+        for record in records:
+            if record.data is not None:
+                walk(record.data)
+        return wanted
+
+    def find_quotes(
+        self, wanted: dict[str, dict[str, None]], meanwhile: Callable[[], None]
+    ) -> dict[tuple[str, str], tuple[Span, ...] | None]:
+        """The spans of each quote wanted of each article, or None where it is not there:
+        searched for by workers, an article at a time, and by this process once it has done
+        `meanwhile`."""
+        texts = self.texts
+
+        def find(source: str) -> list[list[Span]]:
+            # Only the spans are sent back, in the order of the quotes: not the quotes again.
+            article = texts[source]
+            return [article.spans(quote) for quote in wanted[source]]
+
+        sources = list(wanted)
+        searched: dict[tuple[str, str], tuple[Span, ...] | None] = {}
+        results = fork_map(find, sources, self.jobs, chunk=4, meanwhile=meanwhile)
+        for source, found in zip(sources, results, strict=True):
+            for quote, spans in zip(wanted[source], found, strict=True):
+                searched[(source, quote)] = tuple(spans) if spans else None
+        return searched
+
+    def check_citations(self, valid: list[tuple[RawRecord, Strict]]) -> dict[str, dict[str, None]]:
+        """Every citation names known sources (or gives an inference); the quotes cited of each
+        article that can be searched, in the order they are first cited."""
+        cited: dict[str, dict[str, None]] = {}
         searchable = self.source_ids & self.texts.keys()
         for record, entity in valid:
             for where, evidence in evidence_in(entity):
@@ -244,36 +304,38 @@ class _Checker:
                     self.check_sources(record, where, evidence)
                 for source, quote in evidence.quotes():
                     if source in searchable:
-                        wanted.setdefault(source, {})[quote] = None
-        if self.find_quotes(wanted, meanwhile):
-            return
+                        cited.setdefault(source, {})[quote] = None
+        return cited
+
+    def keep_spans(
+        self,
+        cited: dict[str, dict[str, None]],
+        searched: dict[tuple[str, str], tuple[Span, ...] | None],
+    ) -> bool:
+        """Keep the spans of each cited quote (as searched for already, or now if the files did
+        not show it so); True if every one was found."""
+        everything = True
+        for source, quotes in cited.items():
+            for quote in quotes:
+                key = (source, quote)
+                spans = searched[key] if key in searched else self._search(source, quote)
+                if spans is None:
+                    everything = False
+                else:
+                    self.spans[key] = spans
+        return everything
+
+    def check_quotes_found(self, valid: list[tuple[RawRecord, Strict]]) -> None:
+        """Where each quote that was not found is cited (only when some were not)."""
         for record, entity in valid:
             for where, evidence in evidence_in(entity):
                 for source in evidence.sources():
                     if source in self.source_ids:
                         self.check_quotes(record, (*where, source), source, evidence)
 
-    def find_quotes(
-        self, wanted: dict[str, dict[str, None]], meanwhile: Callable[[], None]
-    ) -> bool:
-        """Find the quotes wanted of each article (by workers, an article at a time, and this
-        process once it has done `meanwhile`); True if every one was found."""
-        texts = self.texts
-
-        def find(source: str) -> list[tuple[str, list[Span]]]:
-            article = texts[source]
-            return [(quote, article.spans(quote)) for quote in wanted[source]]
-
-        sources = list(wanted)
-        everything = True
-        results = fork_map(find, sources, self.jobs, chunk=4, meanwhile=meanwhile)
-        for source, found in zip(sources, results, strict=True):
-            for quote, spans in found:
-                if spans:
-                    self.spans[(source, quote)] = tuple(spans)
-                else:
-                    everything = False
-        return everything
+    def _search(self, source: str, quote: str) -> tuple[Span, ...] | None:
+        spans = self.texts[source].spans(quote)
+        return tuple(spans) if spans else None
 
     def check_coverage(self, record: RawRecord, entity: Strict) -> None:
         cite = getattr(entity, "cite", None)

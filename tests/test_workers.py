@@ -10,7 +10,7 @@ import pytest
 from conftest import DOCS, REPO, briefing, copy_project, edit, synthetic_project, tree
 
 from generator import render
-from generator.check import check
+from generator.check import _Checker, check
 from generator.load import load_corpus
 from generator.render import Renderer
 
@@ -99,3 +99,20 @@ def test_source_pages_cite_nothing() -> None:
     assert [page.citations for page in later] == [{} for _ in later]
     covered = {page.coverage.source for page in later if page.coverage}
     assert covered == set(corpus.entities["sources"])
+
+
+@pytest.mark.parametrize("corpus", ["shipped", "synthetic"])
+def test_the_quotes_searched_before_validation_are_those_of_the_valid_corpus(
+    corpus: str, synthetic: Path
+) -> None:
+    """Workers search the articles for the quotes as the files give them while the records are
+    validated; read the way the model reads them, they are the same quotes (every kind of
+    `cite`: by field, on a role, on a status change; one quote or a list)."""
+    root = synthetic if corpus == "synthetic" else REPO
+    raw = load_corpus(root)
+    checker = _Checker(raw)
+    checker.run()
+    assert checker.problems == []
+    files = checker.quotes_in_files(sorted(raw.records, key=lambda r: r.path))
+    assert {(s, q) for s, quotes in files.items() for q in quotes} == set(checker.spans)
+    assert len(checker.spans) > (20 if corpus == "shipped" else 1000)
