@@ -13,10 +13,10 @@ import os
 import pickle
 import signal
 import sys
-import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
@@ -115,47 +115,37 @@ def _work(
 
 
 def _widen(connection: Connection) -> None:
-    """Let a pipe hold a megabyte rather than 64 KB, so a worker rarely waits for the thread
-    that reads it, which runs only when this process lets it. (Linux only; a narrow pipe still
-    works.)"""
+    """Let a pipe hold a megabyte rather than 64 KB, so a worker rarely waits for this
+    process, which reads only between its own takes. (Linux only; a narrow pipe still works.)"""
     with contextlib.suppress(AttributeError, OSError):
         fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
 
 
+@dataclass
 class _Worker:
-    """A forked worker, and a thread here receiving its results as it sends them: the worker
-    never waits for this process to read, even while this process does other work."""
+    """A forked worker, and what it has said so far."""
 
-    def __init__(self, process: multiprocessing.process.BaseProcess, receiving: Connection):
-        self.process = process
-        self.receiving = receiving
-        self.results: list[tuple[int, Any]] = []
-        self.failure: tuple[BaseException, str] | None = None
-        self.stopped = False  # without saying why: it exited, or was killed
-        self.thread = threading.Thread(target=self._receive, daemon=True)
+    process: multiprocessing.process.BaseProcess
+    receiving: Connection
+    finished: bool = False
+    failure: tuple[BaseException, str] | None = None
 
-    def _receive(self) -> None:
-        while True:
+    def read(self, done: list[tuple[int, Any]], *, wait: bool) -> None:
+        """Add to `done` the results sent so far (with `wait`, all of them: until the worker
+        says it has finished, or has failed)."""
+        while not self.finished and (wait or self.receiving.poll()):
             try:
                 status, payload = self.receiving.recv()
-            except (EOFError, OSError):
-                self.stopped = True
-                return
+            except EOFError:
+                self.process.join()
+                exited = WorkerFailed(f"a worker stopped with exit status {self.process.exitcode}")
+                status, payload = "failed", (exited, "")
             if status == "part":
-                self.results.extend(payload)
+                done.extend(payload)
                 continue
+            self.finished = True
             if status == "failed":
                 self.failure = payload
-            return
-
-    def wait(self) -> tuple[BaseException, str] | None:
-        """Wait until the worker has sent everything; its failure, if it failed."""
-        self.thread.join()
-        if self.stopped and self.failure is None:
-            self.process.join()
-            exited = WorkerFailed(f"a worker stopped with exit status {self.process.exitcode}")
-            self.failure = (exited, "")
-        return self.failure
 
 
 @contextmanager
@@ -213,38 +203,35 @@ def fork_map(
             process.start()
             sending.close()
             workers.append(_Worker(process, receiving))
-        # Started once every worker is forked: a process forks safely only while it runs one
-        # thread.
-        for worker in workers:
-            worker.thread.start()
         try:
             if meanwhile is not None:
                 meanwhile()
             for results in _take(function, items, singly, chunk, taken):
                 done.extend(results)
+                for worker in workers:
+                    worker.read(done, wait=False)
         except Exception:
             # The workers stop after their current items, as when one of them fails, so no
             # page is left half-written; then the error is raised here as it was.
             _stop(taken)
             for worker in workers:
-                worker.wait()
+                with contextlib.suppress(Exception):
+                    worker.read([], wait=True)
             finished = True
             raise
-        failures = [failure for worker in workers if (failure := worker.wait())]
+        for worker in workers:
+            worker.read(done, wait=True)
+        failures = [worker.failure for worker in workers if worker.failure is not None]
         if failures:
             error, where = failures[0]
             raise error from (WorkerFailed(where) if where else None)
-        for worker in workers:
-            done.extend(worker.results)
         finished = True
     finally:
         # After Ctrl-C here, or a failure, workers still running are stopped, not waited for.
         for worker in workers:
+            worker.receiving.close()
             if not finished and worker.process.is_alive():
                 worker.process.terminate()
             worker.process.join()
-            if worker.thread.ident is not None:  # started
-                worker.thread.join()
-            worker.receiving.close()
     done.sort(key=lambda pair: pair[0])
     return [result for _, result in done]
