@@ -96,16 +96,15 @@ class Registry:
 class SourceLinks(dict[str, tuple[str, str, str]]):
     """From pages in one folder, by source: the source page's address, a hover naming the
     source, and its name as the text of a link; each worked out when first asked for. Also, by
-    (source, quote), the opening of a marker's link to the passage and the end of its line in a
-    page's list of citations: a quote is cited on its entity's page, the index of its folder,
-    the timeline and the home page, and in a hundred thousand markers at 10,000 entities."""
+    (source, quote), the opening of a marker's link to the passage: a quote is marked on its
+    entity's page, the index of its folder, the timeline and the home page, a hundred thousand
+    markers at 10,000 entities."""
 
     def __init__(self, passages: Passages, folder: str) -> None:
         super().__init__()
         self.passages = passages
         self.folder = folder
         self.openings: dict[Key, str] = {}
-        self.listed: dict[Key, str] = {}
 
     def __missing__(self, source: str) -> tuple[str, str, str]:
         href = built_href(page_path("sources", source), self.folder)
@@ -121,16 +120,6 @@ class SourceLinks(dict[str, tuple[str, str, str]]):
             found = self.openings[key] = (
                 f'<a href="{href}#{passage_anchor(key[1])}" title="{title}">'
             )
-        return found
-
-    def listing(self, key: Key) -> str:
-        """The passage's link and its words, closing its item in a list of citations."""
-        found = self.listed.get(key)
-        if found is None:
-            href, _, name = self[key[0]]
-            words = html_text(key[1])
-            link = f'<a href="{href}#{passage_anchor(key[1])}">{name}</a>'
-            found = self.listed[key] = f"{link}: “{words}”</li>"
         return found
 
 
@@ -235,8 +224,10 @@ class Citations:
                     f"<em>Curator's inference:</em> {html_text(key[1])}</li>"
                 )
                 continue
+            href, _, name = links[key[0]]
             items.append(
-                f'<li id="cite-{number}"><span class="for">{what}</span> {links.listing(key)}'
+                f'<li id="cite-{number}"><span class="for">{what}</span> '
+                f'<a href="{href}#{passage_anchor(key[1])}">{name}</a>: “{html_text(key[1])}”</li>'
             )
         return Md('<ol class="citations" data-search-exclude>\n' + "\n".join(items) + "\n</ol>")
 
