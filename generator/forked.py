@@ -109,6 +109,7 @@ def _work(
             connection.send(("part", results))
         connection.send(("ok", None))
     except Exception as error:
+        _stop(taken)  # the others stop after their current items
         connection.send(("failed", (_portable(error), traceback.format_exc())))
     finally:
         connection.close()
@@ -136,7 +137,7 @@ class _Worker:
         while not self.finished and (wait or self.receiving.poll()):
             try:
                 status, payload = self.receiving.recv()
-            except EOFError:
+            except (EOFError, OSError):  # OSError: the pipe closed partway through a message
                 self.process.join()
                 exited = WorkerFailed(f"a worker stopped with exit status {self.process.exitcode}")
                 status, payload = "failed", (exited, "")
@@ -181,6 +182,8 @@ def fork_map(
     finish together, enough that taking them costs nothing), but the first `singly` items one
     at a time: put the largest first. `meanwhile`, if given, is other work this process does
     first, while the workers start on the items."""
+    if chunk < 1:
+        raise ValueError(f"chunk must be at least 1, not {chunk}")
     wanted = min(jobs, len(items))
     if wanted <= 1 or not can_fork():
         if meanwhile is not None:
@@ -210,6 +213,8 @@ def fork_map(
                 done.extend(results)
                 for worker in workers:
                     worker.read(done, wait=False)
+                    if worker.failure is not None:
+                        _stop(taken)  # no point going on: the failure is raised below
         except Exception:
             # The workers stop after their current items, as when one of them fails, so no
             # page is left half-written; then the error is raised here as it was.

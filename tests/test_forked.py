@@ -163,3 +163,8 @@ def _group(group: int) -> list[int]:
         if int(fields[2]) == group and fields[0] != "Z":
             found.append(int(stat.parent.name))
     return found
+
+
+def test_a_chunk_of_no_items_is_refused() -> None:
+    with pytest.raises(ValueError, match="chunk"):
+        fork_map(square, range(20), 3, chunk=0)
