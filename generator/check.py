@@ -157,6 +157,12 @@ def _validation_problem(
     return Problem(location, f"`{field}`: {error['msg']}", "")
 
 
+def _spans_of(article: ArticleText, quote: str) -> tuple[Span, ...] | None:
+    """Where the quote is in the article, or None if it is not."""
+    spans = article.spans(quote)
+    return tuple(spans) if spans else None
+
+
 class _Checker:
     """Accumulates problems while checking one corpus."""
 
@@ -170,6 +176,7 @@ class _Checker:
         self.files: dict[str, str] = {}
         self.spans: dict[tuple[str, str], tuple[Span, ...]] = {}
         self.source_ids: set[str] = set()
+        self.searchable: set[str] = set()
 
     def add(self, location: Location, message: str, hint: str = "") -> None:
         self.problems.append(Problem(location, message, hint))
@@ -190,6 +197,8 @@ class _Checker:
             unique.append(record)
         # Built once: every citation is checked against it.
         self.source_ids = {i for i, k in self.kinds.items() if k == "sources"}
+        # The sources whose articles quotes are looked for in.
+        self.searchable = self.source_ids & self.texts.keys()
         valid: list[tuple[RawRecord, Strict]] = []
         cited: dict[str, dict[str, None]] = {}
 
@@ -240,7 +249,7 @@ class _Checker:
         validation): under a `cite` key, at any depth, the text or list of texts given for a
         source's id. Validation may reject some; the citations of valid records are looked
         up among these afterwards."""
-        searchable = self.source_ids & self.texts.keys()
+        searchable = self.searchable
         wanted: dict[str, dict[str, None]] = {}
 
         def evidence(mapping: dict[str, Any]) -> None:
@@ -277,24 +286,24 @@ class _Checker:
         `meanwhile`."""
         texts = self.texts
 
-        def find(source: str) -> list[list[Span]]:
+        def find(source: str) -> list[tuple[Span, ...] | None]:
             # Only the spans are sent back, in the order of the quotes: not the quotes again.
             article = texts[source]
-            return [article.spans(quote) for quote in wanted[source]]
+            return [_spans_of(article, quote) for quote in wanted[source]]
 
         sources = list(wanted)
         searched: dict[tuple[str, str], tuple[Span, ...] | None] = {}
         results = fork_map(find, sources, self.jobs, chunk=4, meanwhile=meanwhile)
         for source, found in zip(sources, results, strict=True):
             for quote, spans in zip(wanted[source], found, strict=True):
-                searched[(source, quote)] = tuple(spans) if spans else None
+                searched[(source, quote)] = spans
         return searched
 
     def check_citations(self, valid: list[tuple[RawRecord, Strict]]) -> dict[str, dict[str, None]]:
         """Every citation names known sources (or gives an inference); the quotes cited of each
         article that can be searched, in the order they are first cited."""
         cited: dict[str, dict[str, None]] = {}
-        searchable = self.source_ids & self.texts.keys()
+        searchable = self.searchable
         for record, entity in valid:
             for where, evidence in evidence_in(entity):
                 sources = evidence.sources()
@@ -318,7 +327,7 @@ class _Checker:
         for source, quotes in cited.items():
             for quote in quotes:
                 key = (source, quote)
-                spans = searched[key] if key in searched else self._search(source, quote)
+                spans = searched[key] if key in searched else _spans_of(self.texts[source], quote)
                 if spans is None:
                     everything = False
                 else:
@@ -332,10 +341,6 @@ class _Checker:
                 for source in evidence.sources():
                     if source in self.source_ids:
                         self.check_quotes(record, (*where, source), source, evidence)
-
-    def _search(self, source: str, quote: str) -> tuple[Span, ...] | None:
-        spans = self.texts[source].spans(quote)
-        return tuple(spans) if spans else None
 
     def check_coverage(self, record: RawRecord, entity: Strict) -> None:
         cite = getattr(entity, "cite", None)

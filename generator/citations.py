@@ -183,19 +183,10 @@ class Citations:
         repeating every quote."""
         if evidence is None:
             return Md("")
-        # number() written out: this runs for every fact on every page.
-        numbers, cited, links = self.numbers, self.cited, self.source_links
-        markers = []
-        for key in evidence.quotes():
-            number = numbers.get(key)
-            if number is None:
-                number = numbers[key] = len(numbers) + 1
-                self.labels[key] = label
-            on_page = cited.get(key[0])
-            if on_page is None:
-                on_page = cited[key[0]] = {}
-            on_page[(key[1], number, label)] = None
-            markers.append(f"{links.opening(key)}{number}</a>")
+        links = self.source_links
+        markers = [
+            f"{links.opening(key)}{self.number(key, label)}</a>" for key in evidence.quotes()
+        ]
         inference = evidence.inference
         if inference:
             number = self.number(("", inference), label)
