@@ -5,7 +5,9 @@
 
 For each size, bench/synth.py writes a corpus shaped like the shipped one into a temporary
 folder (with this repository's templates/ and mkdocs.yml), then each phase runs as its own
-process of the real commands, timed by wall clock, its peak memory read from its own rusage:
+process of the real commands, timed by wall clock, its peak memory read from its own rusage
+(before the first, it waits while creating a file there is slow, as it is for minutes after a
+large deletion):
 
 - check: `briefing check`
 - generate: `briefing generate` into an empty build/docs (it checks first, as `briefing build`
@@ -65,11 +67,21 @@ WRITTEN = re.compile(r"(\d+) written, (\d+) deleted")
 GENERATE_RUNS = 3
 # Where each cold generate's output is moved (and removed once every size has been timed).
 MOVED_ASIDE = "docs-of-generate-"
-# The generator is being rewritten alongside; a failing phase is retried after a pause, with
-# fresh templates, before the benchmark gives up.
+# A failing phase is retried after a pause, with fresh templates, before the benchmark gives up:
+# a run of many minutes should not be lost to one failure, and the retries are printed.
 RETRIES = 3
 RETRY_PAUSE_S = 60
 MKDOCS, MKDOCS_AGAIN = "mkdocs", "mkdocs, after the larger sizes"
+# ext4 without a journal (as on the machine the README's figures come from) keeps a freed inode
+# from reuse for one to five minutes, and each file created meanwhile in the same block group
+# looks over every such inode first: after a large deletion (a test run's temporary folders, an
+# earlier benchmark's corpora) creating a file costs up to ten times as much, which a cold
+# generate (6,000 files) and a build pay in full. Before timing, the benchmark times creating
+# files where it works, and waits while that is slow.
+PROBE_FILES = 1000
+SETTLED_US = 40.0
+SETTLE_PAUSE_S = 30
+SETTLE_LONGEST_S = 330
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,9 @@ class Run:
     peak_total_mb: float
     output: str
     returncode: int
+    # CPU time of the process and the workers it waited for.
+    user_s: float = 0.0
+    system_s: float = 0.0
 
 
 def _group_pss_kb(group: int) -> int:
@@ -142,7 +157,41 @@ def run(command: list[str | Path], env: dict[str, str] | None = None) -> Run:
     # Linux reports ru_maxrss in KiB; it is the largest of the process and its waited-for
     # children, each on its own.
     rss_mb = usage.ru_maxrss / 1024
-    return Run(seconds, rss_mb, max(total_mb, rss_mb), text, process.returncode)
+    return Run(
+        seconds,
+        rss_mb,
+        max(total_mb, rss_mb),
+        text,
+        process.returncode,
+        usage.ru_utime,
+        usage.ru_stime,
+    )
+
+
+def file_creation_us(folder: Path) -> float:
+    """Microseconds to create an empty file in a new subfolder of `folder` (the files are left
+    there: deleting them would slow the next files created)."""
+    probe = Path(tempfile.mkdtemp(prefix="probe-", dir=folder))
+    start = time.perf_counter()
+    for number in range(PROBE_FILES):
+        os.close(os.open(probe / str(number), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+    return (time.perf_counter() - start) / PROBE_FILES * 1e6
+
+
+def settle(folder: Path) -> tuple[float, float]:
+    """The cost of creating a file in `folder` (microseconds) once it is low, and how long it
+    took to get there (or the longest wait, after which the timings go ahead regardless)."""
+    start = time.perf_counter()
+    cost = file_creation_us(folder)
+    while cost > SETTLED_US and time.perf_counter() - start < SETTLE_LONGEST_S:
+        print(
+            f"  creating a file costs {cost:.0f} µs here (settled: under {SETTLED_US:.0f}), as it "
+            f"does for minutes after many files are deleted nearby; waiting {SETTLE_PAUSE_S} s",
+            flush=True,
+        )
+        time.sleep(SETTLE_PAUSE_S)
+        cost = file_creation_us(folder)
+    return cost, time.perf_counter() - start
 
 
 def copy_project_files(root: Path) -> None:
@@ -203,6 +252,9 @@ class Measures:
     search_index_bytes: int = 0
     # Other work on the machine skews the timings; the load average says how much there was.
     load_average: float = 0.0
+    # Creating a file where the corpus is, before timing (µs), and the wait for it to settle.
+    create_us: float = 0.0
+    settle_s: float = 0.0
 
     @property
     def generate_s(self) -> float:
@@ -270,6 +322,7 @@ def bench(n: int, root: Path) -> Measures:
         print(f"  {name}: {result.seconds:.2f} s, {memory}{note}", flush=True)
         return result
 
+    measures.create_us, measures.settle_s = settle(root)
     step("check", [BRIEFING, "check", "--root", root])
     cold = []
     for number in range(1, GENERATE_RUNS + 1):
@@ -348,6 +401,10 @@ def table(results: list[Measures]) -> str:
             lambda m: f"{min(m.generate_runs):.2f} / {max(m.generate_runs):.2f}",
         ),
         (
+            "  its CPU, all processes: user / system (s)",
+            lambda m: f"{m.runs['generate'].user_s:.2f} / {m.runs['generate'].system_s:.2f}",
+        ),
+        (
             "  of which render + write (s)",
             lambda m: f"{m.generate_s - m.runs['check'].seconds:.2f}",
         ),
@@ -382,6 +439,8 @@ def table(results: list[Measures]) -> str:
         ("edit a person's name (s)", lambda m: f"{m.runs['edit person'].seconds:.2f}"),
         ("edit a commitment's name: written", lambda m: str(m.written["edit commitment"])),
         ("edit a commitment's name (s)", lambda m: f"{m.runs['edit commitment'].seconds:.2f}"),
+        ("creating a file, before timing (µs)", lambda m: f"{m.create_us:.0f}"),
+        ("  waited for that to settle (s)", lambda m: f"{m.settle_s:.0f}"),
         ("load average (1 min) at the end", lambda m: f"{m.load_average:.1f}"),
     ]
     header = ["", *(f"n={m.n}" for m in results)]
