@@ -163,8 +163,8 @@ def run(command: list[str | Path], env: dict[str, str] | None = None) -> Run:
         max(total_mb, rss_mb),
         text,
         process.returncode,
-        usage.ru_utime,
-        usage.ru_stime,
+        user_s=usage.ru_utime,
+        system_s=usage.ru_stime,
     )
 
 
@@ -327,8 +327,8 @@ def bench(n: int, root: Path) -> Measures:
     cold = []
     for number in range(1, GENERATE_RUNS + 1):
         cold.append(step("generate", generate))
-        # Moved aside, not deleted: ext4 is slow to hand out inodes just freed, which would
-        # make the next run's file creation up to three times slower than a first build's.
+        # Moved aside, not deleted: the next run would create its files among inodes just freed
+        # (see PROBE_FILES).
         docs.rename(root / f"{MOVED_ASIDE}{number}")
     measures.generate_runs = [result.seconds for result in cold]
     median = sorted(cold, key=lambda result: result.seconds)[len(cold) // 2]
