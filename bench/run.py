@@ -13,9 +13,7 @@ large deletion):
 - generate: `briefing generate` into an empty build/docs (it checks first, as `briefing build`
   does, so this is the check + generate time of a build), with a process per CPU (the command
   and its workers); run three times, each into an empty folder, and the median time taken (the
-  spread is printed too, and the memory is the largest of the three). The first run compiles
-  the templates; the others find them compiled in build/compiled-templates, as every later run
-  of a project does.
+  spread is printed too, and the memory is the largest of the three).
 - generate, one process: the same again with `--jobs 1`, from an empty build/docs
 - mkdocs: `mkdocs build --strict`, as generator/site.py runs it; a smaller size's build is
   timed again once the larger sizes are done, and its ms per page is the mean of the two, so

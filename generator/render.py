@@ -5,14 +5,16 @@ can never become Markdown or HTML markup; only values built here as `Md` pass th
 
 from __future__ import annotations
 
-import hashlib
+import os
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MethodType
 from typing import Any
 
-import jinja2
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError
 from jinja2.runtime import Context, Macro
 
 from generator.article import Highlight, article_html
@@ -267,9 +269,44 @@ _SYNTAX = {
 }
 
 
-def make_environment(root: Path, compiled: Path | None = None) -> Environment:
-    """The templates' environment; with `compiled`, the folder where compiled templates are
-    kept between runs (Jinja compiles a template again when its text changed)."""
+class TemplateFailed(Exception):
+    """A template that cannot be compiled or rendered, with the template file and line."""
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(where, message)  # both in args, so a worker can send it back
+        self.where = where
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.where}: error: {self.message}"
+
+
+@contextmanager
+def located(root: Path) -> Iterator[None]:
+    """Errors raised while compiling or running a template name the template's file and line
+    (Jinja makes each template line a frame of the traceback)."""
+    try:
+        yield
+    except TemplateSyntaxError as error:
+        where = _template_line(root, error.filename or error.name or "?", error.lineno)
+        raise TemplateFailed(where, f"template syntax: {error.message}") from error
+    except TemplateFailed:
+        raise
+    except Exception as error:
+        frames = traceback.extract_tb(error.__traceback__)
+        lines = [frame for frame in frames if frame.filename.endswith(".j2")]
+        if not lines:
+            raise
+        where = _template_line(root, lines[-1].filename, lines[-1].lineno)
+        raise TemplateFailed(where, f"{type(error).__name__}: {error}") from error
+
+
+def _template_line(root: Path, filename: str, line: int | None) -> str:
+    return f"{Path(os.path.relpath(filename, root)).as_posix()}:{line or 1}"
+
+
+def make_environment(root: Path) -> Environment:
+    """The templates' environment."""
     environment = Environment(
         loader=FileSystemLoader(root / TEMPLATES),
         undefined=StrictUndefined,
@@ -278,25 +315,12 @@ def make_environment(root: Path, compiled: Path | None = None) -> Environment:
         auto_reload=False,
         **_SYNTAX,
     )
-    if compiled is not None:
-        environment.bytecode_cache = FileSystemBytecodeCache(_compiled_folder(compiled))
     environment.context_class = _PageContext
     environment.filters["when"] = when
     environment.filters["url"] = lambda url: Md(url_escape(str(url)))
     environment.filters["humanize"] = humanize
     environment.globals["month_heading"] = month_heading
     return environment
-
-
-def _compiled_folder(compiled: Path) -> Path:
-    """Where templates compiled with this environment's settings are kept. The compiled code
-    depends on them (and on Jinja's version) as well as on a template's text, which is all
-    Jinja's cache compares: a folder per combination, so a new generator never runs code that
-    an older one compiled."""
-    settings = (jinja2.__version__, sorted(_SYNTAX.items()), md_escape.__qualname__)
-    folder = compiled / hashlib.sha1(repr(settings).encode("utf-8")).hexdigest()[:12]
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @dataclass
@@ -314,11 +338,11 @@ class Rendered:
 class Renderer:
     """Renders every page of the site from one corpus."""
 
-    def __init__(self, root: Path, corpus: Corpus, compiled: Path | None = None) -> None:
+    def __init__(self, root: Path, corpus: Corpus) -> None:
         self.root = root
         self.corpus = corpus
         self.views: Views = build_views(corpus)
-        self.environment = make_environment(root, compiled)
+        self.environment = make_environment(root)
         # A global rather than a page's variable: the shared macros, imported once for the
         # whole run, see it too.
         self.environment.globals["corpus"] = corpus
@@ -336,9 +360,10 @@ class Renderer:
     def render(self, template: str, path: str, title: str, **context: Any) -> Rendered:
         citations = Citations(path, self.passages)
         page = Page(path, self.corpus, self.views, citations, self.places)
-        body = self.environment.get_template(template).render(
-            page=page, views=self.views, **context
-        )
+        with located(self.root):
+            body = self.environment.get_template(template).render(
+                page=page, views=self.views, **context
+            )
         parts = [body.rstrip()]
         cited = citations.cited_sources()
         if cited and not path.startswith("sources/") and path != "index.md":
@@ -354,7 +379,8 @@ class Renderer:
 
     def compile_templates(self) -> None:
         for name in self.environment.list_templates(extensions=["j2"]):
-            self.environment.get_template(name)
+            with located(self.root):
+                self.environment.get_template(name)
 
     def sorted_by_name(self, kind: str) -> list[str]:
         entities = self.corpus.entities[kind]

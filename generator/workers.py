@@ -23,16 +23,14 @@ class Done:
     written: bool
 
 
-def generate_pages(
-    root: Path, corpus: Corpus, folder: Path, jobs: int = 1, compiled: Path | None = None
-) -> WriteReport:
+def generate_pages(root: Path, corpus: Corpus, folder: Path, jobs: int = 1) -> WriteReport:
     """Render every page and make `folder` hold exactly them, using `jobs` processes (this one
-    alone when jobs is 1, or where processes cannot be forked: fork_map then runs in place),
-    keeping compiled templates in `compiled`, if given. Rendering makes no reference cycles,
+    alone when jobs is 1, or where processes cannot be forked: fork_map then runs in place).
+    Rendering makes no reference cycles,
     and the cycle collector, scanning the results as they are recorded, took as long as
     recording them twenty times over: it is off meanwhile (in the workers too)."""
     with collector_paused():
-        return _generate_pages(Renderer(root, corpus, compiled), folder, jobs)
+        return _generate_pages(Renderer(root, corpus), folder, jobs)
 
 
 def _generate_pages(renderer: Renderer, folder: Path, jobs: int) -> WriteReport:
@@ -42,7 +40,7 @@ def _generate_pages(renderer: Renderer, folder: Path, jobs: int) -> WriteReport:
     for stage in stages:
         for task in stage:
             tally.claim(renderer.path_of(task))
-    # Compiled (or read compiled) once here rather than once per worker.
+    # Compiled once here rather than once per worker.
     renderer.compile_templates()
 
     def render_and_write(task: Task) -> Done:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from conftest import DOCS, REPO, briefing, copy_project, edit, synthetic_project, tree
 
-from generator import render
 from generator.check import _Checker, check
 from generator.load import load_corpus
 from generator.render import Renderer
@@ -48,25 +47,6 @@ def test_parallel_generate_deletes_stale_pages(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "1 deleted" in result.stdout
     assert not stale.exists()
-
-
-def test_a_template_changed_since_the_last_run_is_compiled_again(project: Path) -> None:
-    assert briefing("generate", "--root", project).returncode == 0
-    assert list((project / "build/compiled-templates").iterdir())  # kept for the next run
-    edit(project / "templates/place.md.j2", "# {{ entity.name }}", "# Place: {{ entity.name }}")
-    result = briefing("generate", "--root", project)
-    assert result.returncode == 0, result.stderr
-    page = next((project / DOCS / "places").glob("*.md")).read_text(encoding="utf-8")
-    assert "# Place: " in page
-
-
-def test_templates_compiled_with_other_settings_are_kept_apart(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    first = render._compiled_folder(tmp_path)
-    assert render._compiled_folder(tmp_path) == first
-    monkeypatch.setitem(render._SYNTAX, "trim_blocks", False)
-    assert render._compiled_folder(tmp_path) != first
 
 
 @pytest.mark.parametrize("jobs", [[], ["--jobs", "1"], ["--jobs", "2"]])
