@@ -8,7 +8,7 @@ ROOT ?= .
 
 # One stamp per set of pins: reinstall only when the pins change.
 $(VENV)/.site-installed: requirements/site.txt pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
+	@test -x $(BIN)/python || { bash scripts/system-packages.sh python3-venv && $(PYTHON) -m venv $(VENV); } || \
 		{ echo "error: could not create $(VENV); on Debian: apt-get install python3-venv" >&2; exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
@@ -19,21 +19,23 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements/test.txt
 	@touch $@
 
 site: $(VENV)/.site-installed
-	$(BIN)/briefing build --root $(ROOT)
+	$(BIN)/briefing build --root "$(ROOT)"
 
 check: $(VENV)/.site-installed
-	$(BIN)/briefing check --root $(ROOT)
+	$(BIN)/briefing check --root "$(ROOT)"
 
 coverage: $(VENV)/.site-installed
-	$(BIN)/briefing coverage --root $(ROOT)
+	$(BIN)/briefing coverage --root "$(ROOT)"
 
 generate: $(VENV)/.site-installed
-	$(BIN)/briefing generate --root $(ROOT)
+	$(BIN)/briefing generate --root "$(ROOT)"
 
 schema: $(VENV)/.site-installed
-	$(BIN)/briefing schema --root $(ROOT)
+	$(BIN)/briefing schema --root "$(ROOT)"
 
+# The browser tests drive Debian's Chromium; the impact tests use git.
 test: $(VENV)/.test-installed
+	@bash scripts/system-packages.sh chromium git
 	$(BIN)/ruff check generator tests templates/hooks
 	$(BIN)/ruff format --check generator tests templates/hooks
 	$(BIN)/python -m pytest
@@ -55,12 +57,12 @@ clean:
 # What changed since a git revision does to the facts and pages; exits 1 if a quote broke.
 impact: $(VENV)/.site-installed
 	@test -n "$(SINCE)" || { echo "usage: make impact SINCE=REV (e.g. SINCE=HEAD~1)" >&2; exit 2; }
-	$(BIN)/briefing impact --root $(ROOT) --since "$(SINCE)"
+	$(BIN)/briefing impact --root "$(ROOT)" --since "$(SINCE)"
 
 # Preview at http://127.0.0.1:8000, regenerated whenever content/, seeds/ or templates/ change.
 serve: $(VENV)/.site-installed
-	$(BIN)/briefing serve --root $(ROOT)
+	$(BIN)/briefing serve --root "$(ROOT)"
 
 # The same pages built by Zensical (its own .venv-zensical) into build/zensical/site.
 zensical: $(VENV)/.site-installed
-	bash scripts/zensical-build.sh $(ROOT)
+	bash scripts/zensical-build.sh "$(ROOT)"

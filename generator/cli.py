@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import json
 import os
@@ -20,9 +21,11 @@ from generator.check import check
 from generator.coverage import coverage
 from generator.forked import collector_paused, default_jobs
 from generator.load import load_corpus
+from generator.lock import project_lock
 from generator.model import Corpus, json_schemas
 from generator.problems import Problem
-from generator.site import SITE, build_site
+from generator.render import TemplateFailed
+from generator.site import CONFIG, LOG, SITE, build_site, restore_site
 from generator.workers import generate_pages
 from generator.write import write_tree
 
@@ -30,8 +33,6 @@ from generator.write import write_tree
 # otherwise load them (and what they use) for nothing.
 
 DOCS = Path("build") / "docs"
-# Compiled templates, kept between runs: compiling them all took a tenth of a second.
-COMPILED = Path("build") / "compiled-templates"
 SCHEMA = Path("schema")
 
 
@@ -55,18 +56,42 @@ def _guarded(command: Callable[..., None]) -> Callable[..., None]:
         except Exception as error:
             if debug:
                 raise
-            message = f"error: {type(error).__name__}: {error} (run with --debug for details)"
-            raise Failed(message) from None
+            raise Failed(_one_line(error)) from None
 
     return run
+
+
+def _one_line(error: Exception) -> str:
+    """An unexpected error as one line: where, what, and what to do."""
+    if isinstance(error, TemplateFailed):
+        return f"{error} (hint: fix the template; run with --debug for the traceback)"
+    if isinstance(error, OSError) and error.filename is not None:
+        hint = "free some disk space, then run again" if error.errno == errno.ENOSPC else ""
+        hint = hint or "run with --debug for details"
+        return f"error: {error.filename}: {error.strerror} (hint: {hint})"
+    return f"error: {type(error).__name__}: {error} (run with --debug for details)"
+
+
+def find_root(start: Path) -> Path:
+    """The project holding `start`: the nearest folder at or above it with a mkdocs.yml, as git
+    finds its repository; `start` itself if there is none (the check then says what is missing)."""
+    start = start.absolute()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG).is_file():
+            return folder
+    return start
+
+
+def _root(context: click.Context, parameter: click.Parameter, value: Path | None) -> Path:
+    return value if value is not None else find_root(Path.cwd())
 
 
 root_option = click.option(
     "--root",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="The project folder, holding content/, seeds/, templates/ and mkdocs.yml.",
+    callback=_root,
+    help="The project folder, holding content/, seeds/, templates/ and mkdocs.yml "
+    "[default: the nearest folder with a mkdocs.yml, from the current one up]",
 )
 jobs_option = click.option(
     "--jobs",
@@ -119,9 +144,14 @@ def check_command(root: Path, jobs: int) -> None:
     click.echo(f"ok: {count} entities, {quotes} quotes checked against {articles} articles")
 
 
+def _waiting(message: str) -> None:
+    click.echo(message, err=True)
+
+
 def generate(root: Path, jobs: int = 1) -> None:
+    """Check, then write the pages; the caller holds the project's lock."""
     corpus = checked(root, jobs)
-    report = generate_pages(root, corpus, root / DOCS, jobs, root / COMPILED)
+    report = generate_pages(root, corpus, root / DOCS, jobs)
     total = len(report.written) + report.unchanged
     click.echo(
         f"generated {total} files into {DOCS}: {len(report.written)} written, "
@@ -136,7 +166,9 @@ def generate(root: Path, jobs: int = 1) -> None:
 @_guarded
 def generate_command(root: Path, jobs: int) -> None:
     """Check, then write the site's Markdown into build/docs (only pages that changed)."""
-    generate(root, jobs)
+    with project_lock(root, _waiting):
+        restore_site(root)
+        generate(root, jobs)
 
 
 @main.command(name="build")
@@ -146,12 +178,16 @@ def generate_command(root: Path, jobs: int) -> None:
 @_guarded
 def build_command(root: Path, jobs: int) -> None:
     """Check, generate, and build the site into site/ with `mkdocs build --strict`."""
-    generate(root, jobs)
-    result = build_site(root)
+    with project_lock(root, _waiting):
+        restore_site(root)
+        generate(root, jobs)
+        result = build_site(root)
     if result.output:
         click.echo(result.output, err=True)
     if not result.ok:
-        raise Failed(f"error: mkdocs build failed; {SITE}/ was left as it was")
+        raise Failed(
+            f"error: mkdocs build failed; {SITE}/ was left as it was (MkDocs' whole output: {LOG})"
+        )
     index = (root / SITE / "index.html").resolve()
     click.echo(f"site built: open {index}")
 

@@ -85,17 +85,38 @@ def slug_hint(name: str) -> str:
     return f"ids are lowercase letters and digits joined by single hyphens{example}"
 
 
+# Content files nest a few levels (a status change's citation of a field is five deep).
+MAX_DEPTH = 32
+# libyaml composes nested collections by recursing in C, which no Python limit stops: 50,000
+# nested `[` overflow the stack. A text with fewer characters that can open a collection than
+# this cannot nest as deep as that, so libyaml may read it; others go to the pure loader.
+_C_OPENERS = 1000
+
+
+class _TooDeep(yaml.composer.ComposerError):
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__(None, None, f"nested more than {MAX_DEPTH} levels deep", mark)
+
+
 class _Loader(yaml.SafeLoader):
-    """The safe loader, refusing aliases: a content file says each thing once, and an alias can
-    expand exponentially ("billion laughs") or refer to itself."""
+    """The safe loader, refusing aliases (a content file says each thing once, and an alias can
+    expand exponentially, "billion laughs", or refer to itself) and deep nesting."""
+
+    _depth = 0
 
     def compose_node(self, parent: Node | None, index: object) -> Node | None:
+        event = self.peek_event()
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
             raise yaml.composer.ComposerError(
                 None, None, "aliases (`*name`) are not supported", event.start_mark
             )
-        return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+        if self._depth >= MAX_DEPTH:
+            raise _TooDeep(event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+        finally:
+            self._depth -= 1
 
 
 _CSafeLoader = getattr(yaml, "CSafeLoader", None)
@@ -147,6 +168,8 @@ class _Reader:
         self._constructor = yaml.constructor.SafeConstructor()
 
     def read(self, node: Node, where: Where) -> Any:
+        if len(where) >= MAX_DEPTH:
+            raise _TooDeep(node.start_mark)
         if self.marking:
             self.values[where] = _mark(node)
         if isinstance(node, MappingNode):
@@ -228,6 +251,8 @@ def _yaml_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
         return Problem(location, "a second YAML document (`---`)", "one file holds one entity")
     if "aliases" in problem:
         return Problem(location, problem, "write the value out in full")
+    if isinstance(error, _TooDeep):
+        return Problem(location, problem, "look for brackets that are never closed")
     message = f"YAML syntax: {problem}"
     context = getattr(error, "context", None)
     if context and context_mark and problem_mark:
@@ -264,15 +289,20 @@ def _read_file(root: Path, path: str, kind: str) -> tuple[RawRecord, list[Proble
 
 
 def _compose(text: str) -> Node | None:
-    """The text's node tree; YAMLError or RecursionError if it cannot be read."""
-    if _CLoader is not None and "&" not in text and "*" not in text:
+    """The text's node tree; YAMLError if it cannot be read."""
+    if _CLoader is not None and "&" not in text and "*" not in text and _shallow(text):
         # libyaml composes about three times faster. Without `&` and `*` there can be no alias to
         # refuse; on any error the pure-Python parser below runs again, for its exact messages.
         try:
             return yaml.compose(text, Loader=_CLoader)  # type: ignore[no-any-return]
-        except (yaml.YAMLError, RecursionError):
+        except yaml.YAMLError:
             pass
     return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+
+
+def _shallow(text: str) -> bool:
+    """Whether the text surely nests too little to overflow libyaml's stack."""
+    return sum(text.count(opener) for opener in "[{-?:") < _C_OPENERS
 
 
 def parse_record(kind: str, path: str, text: str) -> tuple[RawRecord, list[Problem]]:
@@ -284,9 +314,6 @@ def parse_record(kind: str, path: str, text: str) -> tuple[RawRecord, list[Probl
         data = reader.read(node, ()) if node is not None else None
     except yaml.YAMLError as error:
         return unreadable, [_yaml_problem(path, text, error)]
-    except RecursionError:
-        problem = Problem(Location(path), "nested too deeply to read", "flatten the structure")
-        return unreadable, [problem]
     if node is None:
         problem = Problem(Location(path), "the file is empty", "write its fields, `name: ...`")
         return unreadable, [problem]
@@ -302,7 +329,7 @@ def _read_marks(path: str, text: str) -> tuple[Positions, Positions]:
     """Where each value and each key of the file's text starts."""
     reader = _Reader(path, marking=True)
     # A file that cannot be read has its problem reported already, and no marks to give.
-    with contextlib.suppress(yaml.YAMLError, RecursionError):
+    with contextlib.suppress(yaml.YAMLError):
         node = _compose(text)
         if node is not None:
             reader.read(node, ())
@@ -314,6 +341,15 @@ def _entries(folder: str) -> list[os.DirEntry[str]]:
         return sorted(entries, key=lambda entry: entry.name)
 
 
+def _linked(relative: str) -> Problem:
+    # A link could publish any file the build can read (/etc/passwd), and git stores links.
+    return Problem(
+        Location(relative),
+        "a symbolic link: content and articles must be files inside the project",
+        "replace the link with a copy of the file it points to",
+    )
+
+
 def _content_files(root: Path) -> tuple[list[tuple[str, str, bool]], list[Problem]]:
     """Every content file (its kind, its path relative to the root, and whether its name is an
     id), and problems with the layout itself."""
@@ -321,11 +357,16 @@ def _content_files(root: Path) -> tuple[list[tuple[str, str, bool]], list[Proble
     # the folders.
     found: list[tuple[str, str, bool]] = []
     problems: list[Problem] = []
+    if (root / CONTENT).is_symlink():
+        return [], [_linked(CONTENT)]
     if not (root / CONTENT).is_dir():
         return [], [Problem(Location(CONTENT), "no content folder", f"create `{CONTENT}/`")]
     for entry in _entries(os.path.join(root, CONTENT)):
         relative = f"{CONTENT}/{entry.name}"
         if entry.name.startswith("."):
+            continue
+        if entry.is_symlink():
+            problems.append(_linked(relative))
             continue
         if not entry.is_dir() or entry.name not in KINDS:
             close = difflib.get_close_matches(entry.name, KINDS, n=1)
@@ -336,8 +377,11 @@ def _content_files(root: Path) -> tuple[list[tuple[str, str, bool]], list[Proble
             relative = f"{CONTENT}/{entry.name}/{file.name}"
             if file.name.startswith("."):
                 continue
+            if file.is_symlink():
+                problems.append(_linked(relative))
+                continue
             stem, suffix = os.path.splitext(file.name)
-            if file.is_dir() or suffix != ".yml":
+            if not file.is_file() or suffix != ".yml":
                 problems.append(
                     Problem(
                         Location(relative),
@@ -371,20 +415,33 @@ def _content_files(root: Path) -> tuple[list[tuple[str, str, bool]], list[Proble
 def _seed_texts(root: Path) -> tuple[dict[str, str], list[Problem]]:
     texts: dict[str, str] = {}
     problems: list[Problem] = []
-    seeds = root / SEEDS
-    for file in sorted(seeds.glob("*.txt")) if seeds.is_dir() else []:
-        relative = file.relative_to(root).as_posix()
-        if not SLUG.fullmatch(file.stem):
+    seeds = os.path.join(root, SEEDS)
+    if os.path.islink(seeds):
+        return texts, [_linked(SEEDS)]
+    for file in _entries(seeds) if os.path.isdir(seeds) else []:
+        relative = f"{SEEDS}/{file.name}"
+        stem, suffix = os.path.splitext(file.name)
+        if suffix != ".txt" or file.name.startswith("."):
+            continue
+        if file.is_symlink():
+            problems.append(_linked(relative))
+            continue
+        if not file.is_file():
+            problems.append(
+                Problem(Location(relative), "not a file", "articles are `ID.txt` files")
+            )
+            continue
+        if not SLUG.fullmatch(stem):
             problems.append(
                 Problem(
                     Location(relative),
-                    f"article file name `{file.stem}` is not a valid source id",
-                    slug_hint(file.stem),
+                    f"article file name `{stem}` is not a valid source id",
+                    slug_hint(stem),
                 )
             )
             continue
         try:
-            texts[file.stem] = _read_text(str(file))
+            texts[stem] = _read_text(file.path)
         except UnicodeDecodeError as error:
             problems.append(
                 Problem(Location(relative), f"not UTF-8 text ({error.reason})", "save as UTF-8")

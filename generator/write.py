@@ -3,6 +3,7 @@ The only module that writes pages."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Iterable, Mapping
@@ -41,13 +42,32 @@ def _make_room(folder: Path, path: str) -> None:
 
 
 def write_file(folder: Path, name: str, content: str | bytes) -> bool:
-    """Write one file under `folder` unless it already holds exactly this; True if written."""
+    """Write one file under `folder` unless it already holds exactly this; True if written.
+    An OSError (a full disk) names the file, and leaves no empty or partial file behind."""
     path = _safe(name)
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        # Most files of a first build are new, in a folder that exists: one call creates them.
-        with open(os.path.join(folder, path), "xb") as handle:
+        return _write(folder, path, data)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, os.path.join(folder, path)) from error
+
+
+def _create(path: str | Path, data: bytes) -> None:
+    """Write a file that does not exist yet; if that fails, remove what was begun."""
+    handle = open(path, "xb")  # noqa: SIM115 (closed below, before it is removed)
+    try:
+        with handle:
             handle.write(data)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+
+
+def _write(folder: Path, path: str, data: bytes) -> bool:
+    try:
+        # Most files of a first build are new, in a folder that exists: one call creates them.
+        _create(os.path.join(folder, path), data)
         return True
     except (FileExistsError, FileNotFoundError, NotADirectoryError):
         pass  # there already, or a folder is missing or in the way: the cases below
@@ -56,14 +76,16 @@ def write_file(folder: Path, name: str, content: str | bytes) -> bool:
         if target.read_bytes() == data:
             return False
         partial = target.with_name(f".{target.name}.partial")
-        partial.write_bytes(data)
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()  # left by a run that was killed
+        _create(partial, data)
         os.replace(partial, target)  # readers never see a half-written page
         return True
     # A new file replaces nothing a reader could be showing; writing it in place spares the
     # rename, which costs as much as the write on ext4.
     _make_room(folder, path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    _create(target, data)
     return True
 
 

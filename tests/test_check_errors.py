@@ -15,6 +15,10 @@ Change = Callable[[Path], object]
 Expected = Callable[[Path], str]
 
 HINT_SLUG = "ids are lowercase letters and digits joined by single hyphens"
+LINKED = (
+    "a symbolic link: content and articles must be files inside the project (hint: replace the "
+    "link with a copy of the file it points to)"
+)
 
 
 def _append(file: Path, text: str) -> None:
@@ -211,6 +215,29 @@ CASES: dict[str, tuple[Change, Expected]] = {
         lambda p: (p / KIM).write_bytes(b"name: Kim\xff\n"),
         lambda p: f"{KIM}:1:1: error: not UTF-8 text (invalid start byte) (hint: save as UTF-8)",
     ),
+    # A link could publish any file the build can read; git stores links, so CI would deploy it.
+    "article text linked from outside the project": (
+        lambda p: (
+            (p / "seeds/leak-2019-01-01.txt").symlink_to("/etc/passwd"),
+            (p / "content/sources/leak-2019-01-01.yml").write_text(
+                "name: Leak\npublisher: Nobody\npublished: 2019-01-01\nurl: https://example.org/\n",
+                encoding="utf-8",
+            ),
+        ),
+        lambda p: f"seeds/leak-2019-01-01.txt:1:1: error: {LINKED}",
+    ),
+    "content file linked from elsewhere": (
+        lambda p: (p / "content/places/elsewhere.yml").symlink_to(p / "content/places/hanoi.yml"),
+        lambda p: f"content/places/elsewhere.yml:1:1: error: {LINKED}",
+    ),
+    "dangling link": (
+        lambda p: (p / "content/places/gone.yml").symlink_to(p / "content/places/no-such.yml"),
+        lambda p: f"content/places/gone.yml:1:1: error: {LINKED}",
+    ),
+    "link loop": (
+        lambda p: (p / "content/places/loop.yml").symlink_to(p / "content/places/loop.yml"),
+        lambda p: f"content/places/loop.yml:1:1: error: {LINKED}",
+    ),
 }
 
 
@@ -223,6 +250,19 @@ def _check_broken(project: Path, change: Change, expected: Expected) -> tuple[st
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     return wanted, result.stderr.splitlines()
+
+
+def test_links_are_refused_and_the_check_goes_on(project: Path) -> None:
+    """A linked kind folder, and a link loop, are each one located line; the other files are
+    still checked (here a misspelt reference, and what the missing organizations break)."""
+    (project / "content/organizations").rename(project / "organizations")
+    (project / "content/organizations").symlink_to(project / "organizations")
+    (project / "content/places/loop.yml").symlink_to(project / "content/places/loop.yml")
+    wanted, lines = _check_broken(project, *CASES["misspelt reference"])
+    assert f"content/organizations:1:1: error: {LINKED}" in lines
+    assert f"content/places/loop.yml:1:1: error: {LINKED}" in lines
+    assert wanted in lines
+    assert len(lines) > 4  # references to the organizations are reported too
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -297,10 +337,23 @@ ODD_CASES: dict[str, tuple[Change, Expected]] = {
             "(hint: one file holds one entity)"
         ),
     ),
-    "deep nesting": (
-        lambda p: _append(p / KIM, "extra: " + "[" * 3000 + "]" * 3000 + "\n"),
-        lambda p: f"{KIM}:1:1: error: nested too deeply to read (hint: flatten the structure)",
-    ),
+    # libyaml reads a shallow file; a deeper one overflowed its stack (a segmentation fault)
+    # and goes to the pure loader: either way, the same located line.
+    **{
+        f"deep nesting, {name}": (
+            lambda p, text=text: _append(p / KIM, "extra:\n" + text + "\n"),
+            lambda p, skip=skip: (
+                f"{at(p, KIM, 'extra:', skip=7 + skip)}: error: nested more than 32 levels deep "
+                "(hint: look for brackets that are never closed)"
+            ),
+        )
+        for name, text, skip in [
+            ("a few levels too many", " " + "[" * 40 + "]" * 40, 1 + 31),
+            ("50,000 brackets", " " + "[" * 50_000 + "]" * 50_000, 1 + 31),
+            ("50,000 braces", " " + "{a: " * 50_000 + "}" * 50_000, 1 + 30 * 4 + 1),
+            ("50,000 dashes", "- " * 50_000 + "x", 31 * 2),
+        ]
+    },
     "blank text": (
         lambda p: edit(p / KIM, "name: Kim Jong Un", "name: ' '"),
         lambda p: (
