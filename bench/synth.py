@@ -777,6 +777,14 @@ def write_corpus(root: Path, n: int, seed: int = 2019) -> dict[str, int]:
         for entity_id, record in entities.items():
             body = yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
             (folder / f"{entity_id}.yml").write_text(header + body, encoding="utf-8")
+    # Every tag an entity may carry, declared with what it covers.
+    tags = {
+        tag: f"Talks, pledges and statements on {topic}."
+        for tag, topic in zip(TAGS, TOPICS, strict=True)
+    }
+    header = "# yaml-language-server: $schema=../schema/tags.schema.json\n"
+    body = yaml.safe_dump(tags, sort_keys=False, allow_unicode=True, width=100)
+    (root / "content" / "tags.yml").write_text(header + body, encoding="utf-8")
     seeds = root / "seeds"
     seeds.mkdir(parents=True, exist_ok=True)
     for source, text in texts.items():

@@ -4,6 +4,7 @@ article texts; returns the valid corpus and every problem found, in file and lin
 from __future__ import annotations
 
 import difflib
+import re
 import types
 from collections.abc import Callable
 from typing import Any, Union, get_args, get_origin
@@ -12,12 +13,13 @@ from pydantic import BaseModel, ValidationError
 
 from generator.dates import FORMS
 from generator.forked import fork_map
-from generator.load import RawCorpus, RawRecord, slug_hint, slugify
+from generator.load import SLUG, TAGS, RawCorpus, RawRecord, slug_hint, slugify
 from generator.model import (
     ANY_KIND,
     KINDS,
     NOT_BLANK,
     NOT_BLANK_QUOTE,
+    ONE_LINE,
     SINGULAR,
     SLUG_PATTERN,
     Corpus,
@@ -208,6 +210,7 @@ class _Checker:
                 if entity is not None:
                     valid.append((record, entity))
             self.check_records(valid)
+            self.check_tags(valid)
             cited.update(self.check_citations(valid))
 
         # Workers search the articles for the quotes as the files give them, while this
@@ -219,7 +222,8 @@ class _Checker:
         entities: dict[str, dict[str, Strict]] = {kind: {} for kind in KINDS}
         for record, entity in sorted(valid, key=lambda pair: pair[0].id):
             entities[record.kind][record.id] = entity
-        return Corpus(entities, self.texts, self.spans, self.files, self.kinds)
+        tags = self.check_tag_file()
+        return Corpus(entities, self.texts, self.spans, self.files, self.kinds, tags)
 
     def validate(self, record: RawRecord) -> Strict | None:
         if record.data is None:
@@ -392,6 +396,53 @@ class _Checker:
             f"`{target}` in `{field}` is a {SINGULAR[actual]}, not a {wanted}",
             f"`{field}` names a {wanted}",
         )
+
+    def check_tags(self, valid: list[tuple[RawRecord, Strict]]) -> None:
+        """Every tag an entity carries is declared in content/tags.yml."""
+        declared = self.raw.tags
+        if declared is not None and declared.data is None:
+            return  # the file could not be read: reported already
+        for record, entity in valid:
+            for index, tag in enumerate(getattr(entity, "tags", ())):
+                if declared is None:
+                    self.add(
+                        record.marks.at(("tags", index)),
+                        f"unknown tag `{tag}`: there is no {TAGS}",
+                        f"create {TAGS} with a line `{tag}: what it covers` for each tag",
+                    )
+                    return  # without the file every tag is unknown: said once, at the first
+                if tag not in declared.data:
+                    hint = did_you_mean(tag, set(declared.data)) or (
+                        f"declare it in {TAGS}: `{tag}: what it covers`"
+                    )
+                    self.add(record.marks.at(("tags", index)), f"unknown tag `{tag}`", hint)
+
+    def check_tag_file(self) -> dict[str, str]:
+        """The tags declared in content/tags.yml, each an id with one line saying what it
+        covers."""
+        declared = self.raw.tags
+        if declared is None or declared.data is None:
+            return {}
+        tags: dict[str, str] = {}
+        for tag, description in declared.data.items():
+            blank = isinstance(description, str) and not description.strip()
+            if not SLUG.fullmatch(tag):
+                message = f"tag `{tag}` is not a valid id"
+                self.add(declared.marks.at((tag,), key=True), message, slug_hint(tag))
+            elif description is None or blank:
+                message = f"tag `{tag}` says nothing of what it covers"
+                hint = f"write `{tag}: what it covers`"
+                self.add(declared.marks.at((tag,), key=True), message, hint)
+            elif not isinstance(description, str) or not re.match(ONE_LINE, description):
+                what = "several lines" if isinstance(description, str) else _describe(description)
+                self.add(
+                    declared.marks.at((tag,)),
+                    f"what tag `{tag}` covers should be one line of text, not {what}",
+                    "write it on the same line as the tag, or fold a long line with `>-`",
+                )
+            else:
+                tags[tag] = description.strip()
+        return tags
 
     def check_sources(self, record: RawRecord, where: Where, evidence: Evidence) -> None:
         """A citation gives a source (or an inference), and only sources that exist."""

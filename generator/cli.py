@@ -220,7 +220,8 @@ def coverage_command(root: Path, fail_under: int) -> None:
 @debug_option
 @_guarded
 def schema_command(root: Path) -> None:
-    """Write the JSON Schema of each kind into schema/ (for editors' autocompletion)."""
+    """Write the JSON Schema of each kind, and of content/tags.yml, into schema/ (for editors'
+    autocompletion)."""
     files = {name: json.dumps(schema, indent=2) + "\n" for name, schema in json_schemas().items()}
     report = write_tree(root / SCHEMA, files)
     click.echo(f"{len(files)} schemas in {SCHEMA}/: {len(report.written)} written")

@@ -11,15 +11,17 @@ FORMAT_VERSION = 1
 
 
 # One encoder for the whole file: json.dumps makes a new one per call when given options.
-_text = json.JSONEncoder(ensure_ascii=False).encode
+_text = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def corpus_json(corpus: Corpus, views: Views) -> str:
-    """`format`, `as_of`, then each kind's entities by id (fields in the model's order, as
-    pydantic's compiled serializer writes them: several times faster than building the same
-    dicts for json), a source's article text as its last field. Compact: readers are programs."""
+    """`format`, `as_of`, `tags` (every declared tag, with what it covers), then each kind's
+    entities by id (fields in the model's order, as pydantic's compiled serializer writes them:
+    several times faster than building the same dicts for json), a source's article text as its
+    last field. Compact: readers are programs."""
     as_of = views.as_of.text if views.as_of else None
-    parts = [f'{{"format":{FORMAT_VERSION},"as_of":{_text(as_of)}']
+    tags = _text(dict(sorted(corpus.tags.items())))
+    parts = [f'{{"format":{FORMAT_VERSION},"as_of":{_text(as_of)},"tags":{tags}']
     for kind, entities in corpus.entities.items():
         items = []
         for entity_id, entity in sorted(entities.items()):

@@ -15,7 +15,8 @@ from generator.check import check, closest_hint, shorten
 from generator.citations import page_path
 from generator.coverage import Sentence, sentences
 from generator.history import Change, Status, changes, read_at, resolve
-from generator.load import CONTENT, SEEDS, RawCorpus, RawRecord, load_corpus, parse_record
+from generator.index import build_views, page_tags, tags_carried
+from generator.load import CONTENT, SEEDS, TAGS, RawCorpus, RawRecord, load_corpus, parse_record
 from generator.model import KINDS, Corpus, Statement, Strict, evidence_in, references_in
 from generator.problems import Location, Problem
 from generator.quotes import ArticleText, Span, normalize
@@ -23,6 +24,8 @@ from generator.render import INDEX_KINDS, PAGE_KINDS
 
 # Pages that order what they list by date.
 DATED_PAGES = ("index.md", "timeline.md")
+# The page listing the pages by tag, with what each tag covers.
+TAGS_PAGE = "tags.md"
 # Fields that place an entity in time (a role's `start` and `end` too).
 DATE_FIELDS = frozenset({"date", "published", "start", "end"})
 
@@ -126,6 +129,11 @@ def _dates(data: object) -> list[str]:
     return []
 
 
+def _tags(record: RawRecord | None) -> object:
+    """The tags a record's data gives, as written."""
+    return record.data.get("tags") if record is not None and record.data is not None else None
+
+
 def _validated(record: RawRecord | None) -> Strict | None:
     if record is None or record.data is None:
         return None
@@ -150,6 +158,7 @@ class _Assessor:
         self.raw = raw
         self.corpus = corpus
         self.records = {record.path: record for record in raw.records}
+        self.views = build_views(corpus)
 
     def entities(self) -> Iterator[tuple[str, str, Strict, RawRecord]]:
         for kind, entities in self.corpus.entities.items():
@@ -281,6 +290,23 @@ class _Assessor:
         old_dates = _dates(old_record.data if old_record else None)
         if old_dates != _dates(new_record.data if new_record else None):
             pages |= set(DATED_PAGES)
+        if _tags(old_record) != _tags(new_record):
+            pages.add(TAGS_PAGE)
+        return FileImpact(change.path, change.status, (), tuple(sorted(pages)))
+
+    def tags(self, change: Change) -> FileImpact:
+        """content/tags.yml: the tags page and the pages showing each tag declared, removed or
+        described anew (to see that the tag, as now described, still fits them)."""
+        old_text = read_at(self.root, self.commit, change.path)
+        old = parse_record("tags", change.path, old_text)[0].data if old_text is not None else None
+        new = self.raw.tags.data if self.raw.tags is not None else None
+        old, new = old or {}, new or {}
+        changed = {tag for tag in old.keys() | new.keys() if old.get(tag) != new.get(tag)}
+        pages = {TAGS_PAGE} if changed & tags_carried(self.corpus) else set()
+        for kind in PAGE_KINDS:
+            for entity_id, entity in self.corpus.entities[kind].items():
+                if changed & page_tags(self.corpus, self.views, entity_id, entity):
+                    pages.add(page_path(kind, entity_id))
         return FileImpact(change.path, change.status, (), tuple(sorted(pages)))
 
 
@@ -306,5 +332,9 @@ def impact(root: Path, since: str) -> Impact:
     corpus, problems = check(raw)
     assessor = _Assessor(root, commit, raw, corpus)
     articles = [assessor.article(c) for c in changed if _is_article(PurePosixPath(c.path))]
-    contents = [assessor.content(c) for c in changed if _is_content(PurePosixPath(c.path))]
+    contents = [
+        assessor.tags(c) if c.path == TAGS else assessor.content(c)
+        for c in changed
+        if c.path == TAGS or _is_content(PurePosixPath(c.path))
+    ]
     return Impact(since, (*articles, *contents), len(problems))

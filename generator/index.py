@@ -112,6 +112,32 @@ def upcoming(corpus: Corpus, views: Views) -> list[str]:
     return chronological([i for i, m in meetings.items() if views.is_upcoming(m)], corpus)
 
 
+def page_tags(corpus: Corpus, views: Views, entity_id: str, entity: Strict) -> set[str]:
+    """The tags an entity's page shows: its own, and those of the commitments, statements and
+    facts that name it."""
+    tags = set(getattr(entity, "tags", ()))
+    for kind in ("commitments", "statements", "facts"):
+        for other in views.naming(entity_id, kind):
+            tags.update(getattr(corpus.entities[kind][other], "tags", ()))
+    return tags
+
+
+def tags_carried(corpus: Corpus) -> set[str]:
+    """Every tag some entity carries."""
+    return {
+        tag
+        for entities in corpus.entities.values()
+        for entity in entities.values()
+        for tag in getattr(entity, "tags", ())
+    }
+
+
+def tags_in_use(corpus: Corpus) -> dict[str, str]:
+    """The declared tags some entity carries, by id, each with what it covers: those the tags
+    page lists. A tag declared but not yet used is left off."""
+    return {tag: corpus.tags[tag] for tag in sorted(tags_carried(corpus) & corpus.tags.keys())}
+
+
 def newest_first(commitment: Commitment) -> list[int]:
     """The indexes of a status history, newest first (by date, then by order written)."""
     history = commitment.status_history

@@ -21,6 +21,8 @@ from generator.problems import Location, Problem
 
 CONTENT = "content"
 SEEDS = "seeds"
+# The tags entities may carry, each with a line saying what it covers.
+TAGS = f"{CONTENT}/tags.yml"
 SLUG = re.compile(SLUG_PATTERN)
 
 # Ids that name generated pages of their own.
@@ -73,6 +75,8 @@ class RawCorpus:
     records: list[RawRecord]
     texts: dict[str, str]
     problems: list[Problem]
+    # content/tags.yml, read as a record whose fields are the tags; None if there is no such file.
+    tags: RawRecord | None = None
 
 
 def slugify(name: str) -> str:
@@ -315,7 +319,12 @@ def parse_record(kind: str, path: str, text: str) -> tuple[RawRecord, list[Probl
     except yaml.YAMLError as error:
         return unreadable, [_yaml_problem(path, text, error)]
     if node is None:
-        problem = Problem(Location(path), "the file is empty", "write its fields, `name: ...`")
+        hint = (
+            "write one `tag: what it covers` line per tag"
+            if path == TAGS
+            else "write its fields, `name: ...`"
+        )
+        problem = Problem(Location(path), "the file is empty", hint)
         return unreadable, [problem]
     if not isinstance(data, dict):
         location = Location(path, *_mark(node))
@@ -350,6 +359,12 @@ def _linked(relative: str) -> Problem:
     )
 
 
+def _inside(root: Path, relative: str) -> bool:
+    """Whether no part of the path is a symbolic link (which _content_files reports)."""
+    parts = relative.split("/")
+    return not any(os.path.islink(os.path.join(root, *parts[:n])) for n in range(1, len(parts) + 1))
+
+
 def _content_files(root: Path) -> tuple[list[tuple[str, str, bool]], list[Problem]]:
     """Every content file (its kind, its path relative to the root, and whether its name is an
     id), and problems with the layout itself."""
@@ -368,8 +383,10 @@ def _content_files(root: Path) -> tuple[list[tuple[str, str, bool]], list[Proble
         if entry.is_symlink():
             problems.append(_linked(relative))
             continue
+        if relative == TAGS and entry.is_file():
+            continue  # read apart from the entities, by load_corpus
         if not entry.is_dir() or entry.name not in KINDS:
-            close = difflib.get_close_matches(entry.name, KINDS, n=1)
+            close = difflib.get_close_matches(entry.name, [*KINDS, posixpath.basename(TAGS)], n=1)
             hint = f"did you mean `{close[0]}`?" if close else f"use one of: {', '.join(KINDS)}"
             problems.append(Problem(Location(relative), "not a folder of a known kind", hint))
             continue
@@ -467,4 +484,9 @@ def load_corpus(root: Path, jobs: int = 1) -> RawCorpus:
         records.append(record)
         problems.extend(record_problems)
     texts, text_problems = _seed_texts(root)
-    return RawCorpus(records, texts, problems + text_problems)
+    problems += text_problems
+    tags = None
+    if _inside(root, TAGS) and os.path.isfile(os.path.join(root, TAGS)):
+        tags, tag_problems = _read_file(root, TAGS, "tags")
+        problems += tag_problems
+    return RawCorpus(records, texts, problems, tags)

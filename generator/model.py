@@ -58,6 +58,8 @@ NOT_BLANK_QUOTE = r"[^\s.\[\]\u2026]"
 Text = Annotated[str, StringConstraints(min_length=1, pattern=NOT_BLANK)]
 Quote = Annotated[str, StringConstraints(min_length=1, pattern=NOT_BLANK_QUOTE)]
 Id = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+# A tag's description: one line of text (white space around it aside), as the tags page shows it.
+ONE_LINE = r"^\s*[^\n]*\S\s*$"
 DateText = Annotated[
     str,
     # Before-validators run last-listed first: the year becomes text before the date check.
@@ -409,13 +411,26 @@ SINGULAR = {
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
-    """One JSON Schema per kind, keyed by file name, for editors' autocompletion."""
+    """One JSON Schema per kind, and one for content/tags.yml, keyed by file name, for editors'
+    autocompletion."""
     schemas = {}
     for kind, model in KINDS.items():
         schema = model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"Briefing {SINGULAR[kind]}"
         schemas[f"{SINGULAR[kind]}.schema.json"] = schema
+    schemas["tags.schema.json"] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Briefing tags",
+        "description": "content/tags.yml: each tag entities may carry, and what it covers.",
+        "type": "object",
+        "propertyNames": {"pattern": SLUG_PATTERN},
+        "additionalProperties": {
+            "type": "string",
+            "pattern": ONE_LINE,
+            "description": "What the tag covers, in one line; shown on the tags page.",
+        },
+    }
     return schemas
 
 
@@ -429,6 +444,8 @@ class Corpus:
     spans: dict[tuple[str, str], tuple[Span, ...]]
     files: dict[str, str]
     kinds: dict[str, str]
+    # The declared tags (content/tags.yml), each with what it covers.
+    tags: dict[str, str]
 
     def kind_of(self, entity_id: str) -> str | None:
         return self.kinds.get(entity_id)

@@ -42,7 +42,9 @@ from generator.index import (
     evidence_at,
     latest_status,
     newest_first,
+    page_tags,
     recent,
+    tags_in_use,
     timeline,
     upcoming,
 )
@@ -410,7 +412,8 @@ class Renderer:
             groups = self.timeline_groups()
             return self.render("timeline.md.j2", path, "Timeline", groups=groups)
         if kind == "tags":
-            return self.render("tags.md.j2", path, "Tags")
+            tags = {humanize(tag): text for tag, text in tags_in_use(self.corpus).items()}
+            return self.render("tags.md.j2", path, "Tags", tags=tags)
         if kind == "index":
             context = self.index_context(name)
             return self.render(f"{name}-index.md.j2", path, name.capitalize(), **context)
@@ -462,12 +465,8 @@ class Renderer:
         return self.sorted_by_name(kind)
 
     def tags_of(self, entity_id: str, entity: Strict) -> list[str]:
-        """The entity's own tags and those of the commitments, statements and facts about it."""
-        tags = set(getattr(entity, "tags", []))
-        for kind in ("commitments", "statements", "facts"):
-            for other in self.views.naming(entity_id, kind):
-                tags.update(getattr(self.corpus.entities[kind][other], "tags", []))
-        return sorted(humanize(t) for t in tags)
+        """The tags the entity's page shows, as names."""
+        return sorted(humanize(t) for t in page_tags(self.corpus, self.views, entity_id, entity))
 
     def index_context(self, kind: str) -> dict[str, Any]:
         ids = self.index_order(kind)

@@ -163,6 +163,18 @@ def test_stale_pages_are_deleted(project: Path) -> None:
     assert not (project / DOCS / "places/vietnam.md").exists()
 
 
+def test_a_tag_declared_but_unused_is_exported_but_not_on_the_tags_page(project: Path) -> None:
+    with (project / "content/tags.yml").open("a", encoding="utf-8") as tags:
+        tags.write("sanctions: Sanctions on North Korea, and their relief.\n")
+    result = briefing("generate", "--root", project)
+    assert result.returncode == 0, result.stderr
+    page = (project / DOCS / "tags.md").read_text(encoding="utf-8")
+    assert "| summitry | Arranging the leaders' summits, their times and places. |" in page
+    assert "sanctions" not in page.lower()
+    export = (project / DOCS / "data/briefing.json").read_text(encoding="utf-8")
+    assert '"sanctions":"Sanctions on North Korea, and their relief."' in export
+
+
 def test_failed_check_leaves_docs_and_site_untouched(built_project: Path) -> None:
     project = built_project
     before = tree(project / "site") | tree(project / DOCS)

@@ -29,6 +29,8 @@ def _append(file: Path, text: str) -> None:
 BIEGUN = "content/people/stephen-biegun.yml"
 HANOI_SUMMIT = "content/meetings/hanoi-summit-2019.yml"
 KIM = "content/people/kim-jong-un.yml"
+TAGS = "content/tags.yml"
+MEASURES = "content/commitments/us-corresponding-measures.yml"
 
 CASES: dict[str, tuple[Change, Expected]] = {
     "word changed inside a quote": (
@@ -238,7 +240,93 @@ CASES: dict[str, tuple[Change, Expected]] = {
         lambda p: (p / "content/places/loop.yml").symlink_to(p / "content/places/loop.yml"),
         lambda p: f"content/places/loop.yml:1:1: error: {LINKED}",
     ),
+    "misspelt tag": (
+        lambda p: edit(
+            p / MEASURES, "[denuclearization, concessions]", "[denuclearization, concesions]"
+        ),
+        lambda p: (
+            f"{at(p, MEASURES, 'concesions')}: error: unknown tag `concesions` "
+            "(hint: did you mean `concessions`?)"
+        ),
+    ),
+    "tag not declared": (
+        lambda p: edit(
+            p / MEASURES, "[denuclearization, concessions]", "[denuclearization, economy]"
+        ),
+        lambda p: (
+            f"{at(p, MEASURES, 'economy')}: error: unknown tag `economy` "
+            "(hint: declare it in content/tags.yml: `economy: what it covers`)"
+        ),
+    ),
+    "tags used, no tags file": (
+        lambda p: (p / TAGS).unlink(),
+        # Said once, at the first tag used (in file order), not at every one.
+        lambda p: (
+            f"{at(p, 'content/commitments/envoys-meet-again-before-hanoi.yml', 'diplomacy')}: "
+            "error: unknown tag `diplomacy`: there is no content/tags.yml (hint: create "
+            "content/tags.yml with a line `diplomacy: what it covers` for each tag)"
+        ),
+    ),
+    "tag declared with an invalid id": (
+        lambda p: _append(p / TAGS, "Sanctions Relief: Lifting sanctions.\n"),
+        lambda p: (
+            f"{at(p, TAGS, 'Sanctions Relief')}: error: tag `Sanctions Relief` is not a valid id "
+            f"(hint: {HINT_SLUG}, e.g. `sanctions-relief`)"
+        ),
+    ),
+    "tag declared twice": (
+        lambda p: _append(p / TAGS, "summitry: The summits again.\n"),
+        lambda p: (
+            f"{at(p, TAGS, 'summitry: The summits again')}: error: `summitry` is given twice in "
+            "the same mapping (hint: keep one; the second would silently replace the first)"
+        ),
+    ),
+    "tag declared without a description": (
+        lambda p: _append(p / TAGS, "sanctions:\n"),
+        lambda p: (
+            f"{at(p, TAGS, 'sanctions:')}: error: tag `sanctions` says nothing of what it covers "
+            "(hint: write `sanctions: what it covers`)"
+        ),
+    ),
+    "tag described on several lines": (
+        lambda p: _append(p / TAGS, "sanctions: |\n  Sanctions on North Korea,\n  and relief.\n"),
+        lambda p: (
+            f"{at(p, TAGS, '|')}: error: what tag `sanctions` covers should be one line of text, "
+            "not several lines (hint: write it on the same line as the tag, or fold a long line "
+            "with `>-`)"
+        ),
+    ),
+    "tag described by a list": (
+        lambda p: _append(p / TAGS, "sanctions: [sanctions, relief]\n"),
+        lambda p: (
+            f"{at(p, TAGS, '[sanctions, relief]')}: error: what tag `sanctions` covers should be "
+            "one line of text, not a list (hint: write it on the same line as the tag, or fold a "
+            "long line with `>-`)"
+        ),
+    ),
+    "tags file that is not YAML": (
+        lambda p: edit(p / TAGS, "peace-regime: A lasting", "peace-regime: Peace: a lasting"),
+        lambda p: (
+            f"{at(p, TAGS, ': a lasting')}: error: YAML syntax: mapping values are not allowed "
+            "here (hint: check the indentation and closing brackets, and put text containing "
+            "`: ` or starting with a quote, `[`, `{`, `*`, `&` or `#` in quotes)"
+        ),
+    ),
 }
+
+
+def test_a_misnamed_tags_file_is_named_and_its_tags_are_missed(project: Path) -> None:
+    (project / TAGS).rename(project / "content/tag.yml")
+    result = briefing("check", "--root", project)
+    assert result.returncode == 1
+    envoys = "content/commitments/envoys-meet-again-before-hanoi.yml"
+    assert result.stderr.splitlines() == [
+        f"{at(project, envoys, 'diplomacy')}: error: unknown tag `diplomacy`: there is no "
+        "content/tags.yml (hint: create content/tags.yml with a line `diplomacy: what it "
+        "covers` for each tag)",
+        "content/tag.yml:1:1: error: not a folder of a known kind (hint: did you mean `tags.yml`?)",
+        "2 problem(s) in 2 file(s); nothing was generated",
+    ]
 
 
 def _check_broken(project: Path, change: Change, expected: Expected) -> tuple[str, list[str]]:

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, at, briefing, edit, position
+from conftest import DOCS, REPO, at, briefing, edit, position
 
 from generator.check import check
 from generator.cli import main
@@ -254,6 +254,35 @@ def test_a_changed_date_touches_the_dated_pages_and_a_summary_does_not(repo: Pat
     [undated] = impact(repo, "HEAD").files
     assert "timeline.md" not in undated.pages
     assert "meetings/hanoi-summit-2019.md" in undated.pages
+
+
+def test_a_tag_described_anew_touches_the_tags_page_and_the_pages_showing_it(repo: Path) -> None:
+    edit(repo / "content/tags.yml", "insults: The leaders'", "insults: The two leaders'")
+    [file] = impact(repo, "HEAD").files
+    assert (file.path, file.status) == ("content/tags.yml", "changed")
+    # The pages that show the tag, as generated: those listing it in their front matter.
+    assert briefing("generate", "--root", repo).returncode == 0
+    showing = {
+        page.relative_to(repo / DOCS).as_posix()
+        for page in (repo / DOCS).rglob("*.md")
+        if "\n  - insults\n" in page.read_text(encoding="utf-8")
+    }
+    assert showing and "tags.md" not in showing
+    assert set(file.pages) == showing | {"tags.md"}
+
+
+def test_a_tag_declared_for_later_touches_no_page(repo: Path) -> None:
+    with (repo / "content/tags.yml").open("a", encoding="utf-8") as tags:
+        tags.write("sanctions: Sanctions on North Korea, and their relief.\n")
+    [file] = impact(repo, "HEAD").files
+    assert file.path == "content/tags.yml" and file.pages == ()
+
+
+def test_an_entity_tagged_anew_touches_the_tags_page(repo: Path) -> None:
+    fact = repo / "content/facts/trump-kim-war-of-words.yml"
+    edit(fact, "tags: [insults]", "tags: [insults, diplomacy]")
+    [file] = impact(repo, "HEAD").files
+    assert "tags.md" in file.pages
 
 
 def test_nothing_changed_says_so(repo: Path) -> None:

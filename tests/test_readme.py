@@ -68,3 +68,16 @@ def test_sample_errors_are_what_the_checker_prints(project: Path) -> None:
 def test_command_table_lists_every_command() -> None:
     documented = set(re.findall(r"`briefing (\w[\w-]*)`", README))
     assert documented == set(main.commands)
+
+
+def test_the_unknown_tag_sample_is_what_the_checker_prints(project: Path) -> None:
+    sample = README.split("with the closest declared one:\n\n```\n", 1)[1].split("\n```", 1)[0]
+    change, message = CASES["misspelt tag"]
+    change(project)
+    assert sample == message(project)
+
+
+def test_the_tags_excerpt_is_from_the_shipped_file() -> None:
+    excerpt = README.split("# content/tags.yml, two of its lines\n", 1)[1].split("```", 1)[0]
+    shipped = (REPO / "content/tags.yml").read_text(encoding="utf-8").splitlines()
+    assert excerpt.splitlines() and set(excerpt.splitlines()) <= set(shipped)

@@ -52,5 +52,20 @@ def test_schema_rejects_unknown_fields_and_bad_ids() -> None:
     assert not validator.is_valid({**good, "cite": {"venue": {"dw-2019-02-09": "x"}}})
 
 
-def test_every_kind_has_a_schema() -> None:
-    assert {f"{SINGULAR[k]}.schema.json" for k in KINDS} == set(json_schemas())
+def test_every_kind_and_the_tags_have_a_schema() -> None:
+    kinds = {f"{SINGULAR[k]}.schema.json" for k in KINDS}
+    assert kinds | {"tags.schema.json"} == set(json_schemas())
+
+
+def test_the_tags_schema_accepts_the_shipped_tags_and_only_one_line_each() -> None:
+    schema = json.loads((REPO / "schema/tags.schema.json").read_text())
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    record, problems = read_record(REPO, REPO / "content/tags.yml", "tags")
+    assert problems == [] and isinstance(record.data, dict) and record.data
+    assert list(validator.iter_errors(record.data)) == []
+    assert validator.is_valid({"peace-regime": "A lasting peace.\n"})  # as `>` folds it
+    assert not validator.is_valid({"peace-regime": "A lasting\npeace."})
+    assert not validator.is_valid({"peace-regime": "  "})
+    assert not validator.is_valid({"peace-regime": None})
+    assert not validator.is_valid({"Peace Regime": "A lasting peace."})

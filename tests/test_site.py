@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.check import check
 from generator.citations import passage_anchor
@@ -204,3 +205,22 @@ def test_tags_group_pages(built: tuple[Path, str]) -> None:
     html = (built[0] / "site/tags.html").read_text(encoding="utf-8")
     assert "denuclearization" in html
     assert "commitments/singapore-denuclearization.html" in html
+
+
+def test_the_tags_page_says_what_each_tag_covers(built: tuple[Path, str]) -> None:
+    html = (built[0] / "site/tags.html").read_text(encoding="utf-8")
+    # From content/tags.yml, escaped as all content text is; a tag's name as its pages show it.
+    assert (
+        "<td>military exercises</td>\n"
+        "<td>US military exercises with South Korea, and the US troops there.</td>"
+    ) in html
+    assert "<td>Guarantees of North Korea's security by the United States.</td>" in html
+    # The descriptions come before the pages grouped by tag.
+    assert html.index("<td>summitry</td>") < html.index('id="tag:concessions"')
+
+
+def test_the_export_holds_every_declared_tag(built: tuple[Path, str]) -> None:
+    data = json.loads((built[0] / "site/data/briefing.json").read_text(encoding="utf-8"))
+    declared = yaml.safe_load((built[0] / "content/tags.yml").read_text(encoding="utf-8"))
+    assert data["tags"] == declared
+    assert data["tags"]["peace-regime"] == "A lasting peace on the Korean Peninsula."

@@ -135,7 +135,7 @@ def _corpus() -> dict[str, dict[str, Any]]:
 LABELS = [
     "headline", "also", "publisher", "section", "boilerplate", "person", "alias", "epithet",
     "role", "summary", "org", "org summary", "place", "meeting", "purpose", "commitment", "terms",
-    "note", "statement", "fact", "inference",
+    "note", "statement", "fact", "inference", "tag",
 ]  # fmt: skip
 
 
@@ -148,6 +148,8 @@ def hostile_site(
         file = root / "content" / f"{path}.yml"
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    tags = {"hostile": hostile("tag")}
+    (root / "content/tags.yml").write_text(yaml.safe_dump(tags, allow_unicode=True), "utf-8")
     (root / "seeds").mkdir()
     article = "\n".join(hostile(label) for label in LABELS) + "\n"
     (root / "seeds" / f"{SOURCE}.txt").write_text(article, encoding="utf-8")
