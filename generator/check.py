@@ -10,7 +10,6 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from generator.dates import FORMS
 from generator.forked import fork_map
 from generator.load import RawCorpus, RawRecord, slug_hint, slugify
 from generator.model import (
@@ -68,8 +67,6 @@ def _describe(value: Any) -> str:
         return "empty"
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
-    if isinstance(value, int | float):
-        return f"the number `{value}`"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -118,7 +115,7 @@ def _validation_problem(
     if kind == "missing":
         return Problem(location, f"missing required field `{field}`", f"add `{name}: ...`")
     if kind == "string_type":
-        hint = "put the value in quotes" if isinstance(value, int | float | bool) else ""
+        hint = "put the value in quotes" if isinstance(value, bool) else ""
         return Problem(location, f"`{field}` should be text, not {_describe(value)}", hint)
     if kind == "list_type":
         hint = f"write `{name}: [first, second]`, or one `- item` per line"
@@ -150,7 +147,7 @@ def _validation_problem(
     if kind == "string_too_short":
         return Problem(location, f"`{field}` is empty", "write the text, or remove the field")
     if kind == "date":
-        return Problem(location, f"`{field}`: {error['msg']}", f"dates are {FORMS}")
+        return Problem(location, f"`{field}`: {error['msg']}", error["ctx"]["hint"])
     if kind == "too_short":
         hint = 'write `SOURCE-ID: "the exact words"`' if "cite" in where else ""
         return Problem(location, f"`{field}` needs at least one item", hint)

@@ -134,8 +134,18 @@ def _mark(node: Node) -> tuple[int, int]:
 class _Reader:
     """Turns a composed YAML node tree into plain data, recording marks and duplicate keys."""
 
-    # Dates stay text: the model validates them, with a message a curator can act on.
-    _as_text: ClassVar = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
+    # Numbers and dates stay text as written: the model has no numeric field, and YAML 1.1
+    # would read `0100` as 64 and `0x7E1` as 2017. The model checks dates against what the
+    # curator wrote; text such as `name: 12` is just that text. Booleans (`no`, `on`) are
+    # still read as such, so a field holding one is reported with a hint to quote it.
+    _as_text: ClassVar = frozenset(
+        {
+            "tag:yaml.org,2002:str",
+            "tag:yaml.org,2002:timestamp",
+            "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float",
+        }
+    )
 
     def __init__(self, path: str, *, marking: bool = False) -> None:
         self.path = path
