@@ -439,19 +439,22 @@ class _Checker:
 
     def check_source(self, record: RawRecord, source: Source) -> None:
         text = self.texts.get(record.id)
+        seed = f"seeds/{record.id}.txt"
         if text is None and record.id in self.raw.texts:
             self.add(
-                Location(f"seeds/{record.id}.txt"),
+                Location(seed),
                 "the article text is empty",
                 "paste the article's text into the file",
             )
             return
         if text is None:
-            self.add(
-                Location(record.path),
-                f"no article text for source `{record.id}`",
-                f"put the article's text in seeds/{record.id}.txt",
-            )
+            # A file that is there but could not be read (not UTF-8) is reported once, on it.
+            if not any(problem.location.path == seed for problem in self.raw.problems):
+                self.add(
+                    Location(record.path),
+                    f"no article text for source `{record.id}`",
+                    f"put the article's text in {seed}",
+                )
             return
         for index, passage in enumerate(source.boilerplate):
             if text.find(passage) is None:

@@ -211,6 +211,14 @@ CASES: dict[str, tuple[Change, Expected]] = {
         lambda p: (p / KIM).write_bytes(b"name: Kim\xff\n"),
         lambda p: f"{KIM}:1:1: error: not UTF-8 text (invalid start byte) (hint: save as UTF-8)",
     ),
+    # Not also "no article text" on its source: the file is there.
+    "article not UTF-8": (
+        lambda p: (p / "seeds/dw-2019-02-09.txt").write_bytes(b"Trump and Kim\xe9\n"),
+        lambda p: (
+            "seeds/dw-2019-02-09.txt:1:1: error: not UTF-8 text (invalid continuation byte) "
+            "(hint: save as UTF-8)"
+        ),
+    ),
 }
 
 
