@@ -29,7 +29,7 @@ from generator.model import (
     references_in,
 )
 from generator.problems import Location, Problem, sort_problems
-from generator.quotes import ArticleText, Span
+from generator.quotes import ArticleText, Span, describe, invisible
 
 
 def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
@@ -52,7 +52,20 @@ def closest_hint(text: ArticleText, source: str, quote: str) -> str:
     passage = text.closest(quote)
     if not passage.text or passage.score < CLOSEST_SCORE:
         return f"nothing like it in seeds/{source}.txt; copy the words from the article"
-    return f'closest passage, seeds/{source}.txt:{passage.line}: "{shorten(passage.text)}"'
+    hint = f'closest passage, seeds/{source}.txt:{passage.line}: "{shorten(passage.text)}"'
+    raw = text.raw[passage.start : passage.end]
+    lacking = [offset for offset in invisible(raw) if raw[offset] not in quote]
+    if lacking:
+        # Invisible on the screen, so the curator cannot see why the words differ.
+        offset = passage.start + lacking[0]
+        line = text.line_of(offset)
+        column = offset - (text.raw.rfind("\n", 0, offset) + 1) + 1
+        code = f"\\u{ord(text.raw[offset]):04x}"
+        hint += (
+            f"; it holds {describe(text.raw[offset])} at seeds/{source}.txt:{line}:{column}, "
+            f'which the quote lacks: write it in the quote as `{code}` inside "double quotes"'
+        )
+    return hint
 
 
 def _dotted(where: Where) -> str:
@@ -152,6 +165,29 @@ def _validation_problem(
         hint = 'write `SOURCE-ID: "the exact words"`' if "cite" in where else ""
         return Problem(location, f"`{field}` needs at least one item", hint)
     return Problem(location, f"`{field}`: {error['msg']}", "")
+
+
+def _not_found_hint(
+    record: RawRecord, where: Where, text: ArticleText, source: str, quote: str
+) -> str:
+    """What to do about words not found in an article: delete the invisible characters that
+    the article does not hold, or compare with its closest passage."""
+    written = [offset for offset in invisible(quote) if quote[offset] not in text.raw]
+    if not written:
+        return closest_hint(text, source, quote)
+    character = quote[written[0]]
+    start, found = record.marks.at(where), record.marks.find(where, character)
+    at = ""
+    if found is not None and found.line == start.line:
+        at = f" at column {found.column}"
+    elif found is not None:
+        at = f" at line {found.line}, column {found.column}"
+    if len(written) == 1:
+        return f"the quote holds {describe(character)}{at}: delete it"
+    return (
+        f"the quote holds {len(written)} invisible characters, the first "
+        f"{describe(character)}{at}: delete them"
+    )
 
 
 def _spans_of(article: ArticleText, quote: str) -> tuple[Span, ...] | None:
@@ -420,7 +456,7 @@ class _Checker:
             self.add(
                 record.marks.at((*where, index)),
                 f"quote not found in `{source}`",
-                closest_hint(text, source, quote),
+                _not_found_hint(record, (*where, index), text, source, quote),
             )
 
     def check_verbatim(self, record: RawRecord, statement: Statement) -> None:
@@ -430,7 +466,7 @@ class _Checker:
             return  # a missing article is reported on its source; nothing to compare with
         if any(self.texts[s].find(statement.text) for s in cited):
             return
-        hint = closest_hint(self.texts[cited[0]], cited[0], statement.text)
+        hint = _not_found_hint(record, ("text",), self.texts[cited[0]], cited[0], statement.text)
         self.add(
             record.marks.at(("text",)),
             f"the statement's `text` is not verbatim in `{cited[0]}`",
@@ -461,7 +497,7 @@ class _Checker:
                 self.add(
                     record.marks.at(("boilerplate", index)),
                     f"boilerplate passage not found in `{record.id}`",
-                    closest_hint(text, record.id, passage),
+                    _not_found_hint(record, ("boilerplate", index), text, record.id, passage),
                 )
 
     def check_orphan_texts(self) -> None:
