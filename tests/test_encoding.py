@@ -69,7 +69,7 @@ def test_a_content_file_may_start_with_a_byte_order_mark(project: Path) -> None:
     # Columns on the first line are counted as an editor counts them, without the mark.
     first = kim.read_bytes().split(b"\n", 1)[0]
     kim.write_bytes(first + b"\x01" + kim.read_bytes()[len(first) :])
-    column = len(first.decode("utf-8")) - 1 + 1
+    column = len(first.decode("utf-8").lstrip("\ufeff")) + 1
     assert _problems(project) == [
         f"{KIM}:1:{column}: error: character 0x0001 is not allowed in YAML "
         "(hint: remove the control character)",
