@@ -11,7 +11,6 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from generator.dates import FORMS
 from generator.forked import fork_map
 from generator.load import SLUG, TAGS, RawCorpus, RawRecord, slug_hint, slugify
 from generator.model import (
@@ -32,7 +31,7 @@ from generator.model import (
     references_in,
 )
 from generator.problems import Location, Problem, sort_problems
-from generator.quotes import ArticleText, Span
+from generator.quotes import ArticleText, Span, describe, invisible
 
 
 def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
@@ -55,7 +54,20 @@ def closest_hint(text: ArticleText, source: str, quote: str) -> str:
     passage = text.closest(quote)
     if not passage.text or passage.score < CLOSEST_SCORE:
         return f"nothing like it in seeds/{source}.txt; copy the words from the article"
-    return f'closest passage, seeds/{source}.txt:{passage.line}: "{shorten(passage.text)}"'
+    hint = f'closest passage, seeds/{source}.txt:{passage.line}: "{shorten(passage.text)}"'
+    raw = text.raw[passage.start : passage.end]
+    lacking = [offset for offset in invisible(raw) if raw[offset] not in quote]
+    if lacking:
+        # Invisible on the screen, so the curator cannot see why the words differ.
+        offset = passage.start + lacking[0]
+        line = text.line_of(offset)
+        column = offset - (text.raw.rfind("\n", 0, offset) + 1) + 1
+        code = f"\\u{ord(text.raw[offset]):04x}"
+        hint += (
+            f"; it holds {describe(text.raw[offset])} at seeds/{source}.txt:{line}:{column}, "
+            f'which the quote lacks: write it in the quote as `{code}` inside "double quotes"'
+        )
+    return hint
 
 
 def _dotted(where: Where) -> str:
@@ -70,8 +82,6 @@ def _describe(value: Any) -> str:
         return "empty"
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
-    if isinstance(value, int | float):
-        return f"the number `{value}`"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -120,7 +130,7 @@ def _validation_problem(
     if kind == "missing":
         return Problem(location, f"missing required field `{field}`", f"add `{name}: ...`")
     if kind == "string_type":
-        hint = "put the value in quotes" if isinstance(value, int | float | bool) else ""
+        hint = "put the value in quotes" if isinstance(value, bool) else ""
         return Problem(location, f"`{field}` should be text, not {_describe(value)}", hint)
     if kind == "list_type":
         hint = f"write `{name}: [first, second]`, or one `- item` per line"
@@ -152,11 +162,34 @@ def _validation_problem(
     if kind == "string_too_short":
         return Problem(location, f"`{field}` is empty", "write the text, or remove the field")
     if kind == "date":
-        return Problem(location, f"`{field}`: {error['msg']}", f"dates are {FORMS}")
+        return Problem(location, f"`{field}`: {error['msg']}", error["ctx"]["hint"])
     if kind == "too_short":
         hint = 'write `SOURCE-ID: "the exact words"`' if "cite" in where else ""
         return Problem(location, f"`{field}` needs at least one item", hint)
     return Problem(location, f"`{field}`: {error['msg']}", "")
+
+
+def _not_found_hint(
+    record: RawRecord, where: Where, text: ArticleText, source: str, quote: str
+) -> str:
+    """What to do about words not found in an article: delete the invisible characters that
+    the article does not hold, or compare with its closest passage."""
+    written = [offset for offset in invisible(quote) if quote[offset] not in text.raw]
+    if not written:
+        return closest_hint(text, source, quote)
+    character = quote[written[0]]
+    start, found = record.marks.at(where), record.marks.find(where, character)
+    at = ""
+    if found is not None and found.line == start.line:
+        at = f" at column {found.column}"
+    elif found is not None:
+        at = f" at line {found.line}, column {found.column}"
+    if len(written) == 1:
+        return f"the quote holds {describe(character)}{at}: delete it"
+    return (
+        f"the quote holds {len(written)} invisible characters, the first "
+        f"{describe(character)}{at}: delete them"
+    )
 
 
 def _spans_of(article: ArticleText, quote: str) -> tuple[Span, ...] | None:
@@ -474,7 +507,7 @@ class _Checker:
             self.add(
                 record.marks.at((*where, index)),
                 f"quote not found in `{source}`",
-                closest_hint(text, source, quote),
+                _not_found_hint(record, (*where, index), text, source, quote),
             )
 
     def check_verbatim(self, record: RawRecord, statement: Statement) -> None:
@@ -484,7 +517,7 @@ class _Checker:
             return  # a missing article is reported on its source; nothing to compare with
         if any(self.texts[s].find(statement.text) for s in cited):
             return
-        hint = closest_hint(self.texts[cited[0]], cited[0], statement.text)
+        hint = _not_found_hint(record, ("text",), self.texts[cited[0]], cited[0], statement.text)
         self.add(
             record.marks.at(("text",)),
             f"the statement's `text` is not verbatim in `{cited[0]}`",
@@ -493,30 +526,29 @@ class _Checker:
 
     def check_source(self, record: RawRecord, source: Source) -> None:
         text = self.texts.get(record.id)
+        seed = f"seeds/{record.id}.txt"
         if text is None and record.id in self.raw.texts:
             self.add(
-                Location(f"seeds/{record.id}.txt"),
+                Location(seed),
                 "the article text is empty",
                 "paste the article's text into the file",
             )
             return
-        if text is None and any(
-            p.location.path == f"seeds/{record.id}.txt" for p in self.raw.problems
-        ):
-            return  # the file is there but could not be read: reported on the file itself
         if text is None:
-            self.add(
-                Location(record.path),
-                f"no article text for source `{record.id}`",
-                f"put the article's text in seeds/{record.id}.txt",
-            )
+            # A file there but unreadable (not UTF-8, a link) is reported once, on the file.
+            if not any(problem.location.path == seed for problem in self.raw.problems):
+                self.add(
+                    Location(record.path),
+                    f"no article text for source `{record.id}`",
+                    f"put the article's text in {seed}",
+                )
             return
         for index, passage in enumerate(source.boilerplate):
             if text.find(passage) is None:
                 self.add(
                     record.marks.at(("boilerplate", index)),
                     f"boilerplate passage not found in `{record.id}`",
-                    closest_hint(text, record.id, passage),
+                    _not_found_hint(record, ("boilerplate", index), text, record.id, passage),
                 )
 
     def check_orphan_texts(self) -> None:

@@ -14,7 +14,15 @@ Precision = Literal["day", "month", "year", "interval"]
 _SINGLE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, or an interval START/END of those"
 # The same grammar for the JSON Schema, so editors flag malformed dates while typing.
-JSON_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?)?$"
+JSON_PATTERN = r"^[1-9][0-9]{3}(-[0-9]{2}(-[0-9]{2})?)?(/[1-9][0-9]{3}(-[0-9]{2}(-[0-9]{2})?)?)?$"
+
+
+class DateError(ValueError):
+    """A date a curator cannot have meant, with what to do about it."""
+
+    def __init__(self, message: str, hint: str = f"dates are {FORMS}") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -72,33 +80,43 @@ def _display_single(text: str) -> str:
 def _single(text: str) -> tuple[date, date, Precision]:
     match = _SINGLE.fullmatch(text)
     if not match:
-        raise ValueError(f"`{text}` is not a date")
+        raise DateError(f"`{text}` is not a date")
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
+    # A news briefing's `0100` is a typo, not the year 100.
+    if year < 1000:
+        raise DateError(f"`{text}` is not a real date: years run from 1000 to 9999")
     if month is None:
         return date(year, 1, 1), date(year, 12, 31), "year"
     if not 1 <= month <= 12:
-        raise ValueError(f"`{text}` is not a real date: months run from 01 to 12")
+        raise DateError(f"`{text}` is not a real date: months run from 01 to 12")
     last = calendar.monthrange(year, month)[1]
     if day is None:
         return date(year, month, 1), date(year, month, last), "month"
     if not 1 <= day <= last:
         month_name = calendar.month_name[month]
-        raise ValueError(f"`{text}` is not a real date: {month_name} {year} has {last} days")
+        raise DateError(f"`{text}` is not a real date: {month_name} {year} has {last} days")
     return date(year, month, day), date(year, month, day), "day"
 
 
 @cache
 def parse_period(text: str) -> Period:
-    """Parse a curator's date; raises ValueError with a message a curator can act on."""
+    """Parse a curator's date; raises DateError with a message a curator can act on."""
     if text.count("/") > 1:
-        raise ValueError(f"`{text}` is not a date")
+        raise DateError(f"`{text}` is not a date")
     if "/" in text:
         first, last = text.split("/")
-        start = _single(first)[0]
-        end = _single(last)[1]
-        if end < start:
-            raise ValueError(f"`{text}` ends before it starts")
+        start, start_last, _ = _single(first)
+        end_first, end, _ = _single(last)
+        # Each part means all the days it names: `2019-02/2019-02-01` would end while its
+        # start, the whole of February, still runs.
+        if end_first <= start_last:
+            raise DateError(
+                f"`{text}` does not end after it starts",
+                "the end must begin after the start's last day, "
+                f"{_display_single(start_last.isoformat())}; for a single day, month or year, "
+                "write just that date",
+            )
         return Period(text, start, end, "interval")
     start, end, precision = _single(text)
     return Period(text, start, end, precision)

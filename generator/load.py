@@ -57,6 +57,24 @@ class Marks:
                 return Location(self.path, *values[where[:length]])
         return Location(self.path)
 
+    def find(self, where: Where, character: str) -> Location | None:
+        """Where `character` is first written as itself in the value at `where` (not as an
+        escape): after the value's start, before the next value or key of the file starts."""
+        values, keys = self._read()
+        value = self.at(where)
+        if self.text is None or (value.line, value.column) not in values.values():
+            return None
+        start = (value.line, value.column)
+        after = [mark for mark in (*values.values(), *keys.values()) if mark > start]
+        lines = self.text.split("\n")
+
+        def offset(line: int, column: int) -> int:
+            return sum(len(text) + 1 for text in lines[: line - 1]) + column - 1
+
+        end = offset(*min(after)) if after else len(self.text)
+        found = self.text.find(character, offset(*start), end)
+        return Location(self.path, *_position(self.text, found)) if found >= 0 else None
+
 
 @dataclass
 class RawRecord:
@@ -159,8 +177,18 @@ def _mark(node: Node) -> tuple[int, int]:
 class _Reader:
     """Turns a composed YAML node tree into plain data, recording marks and duplicate keys."""
 
-    # Dates stay text: the model validates them, with a message a curator can act on.
-    _as_text: ClassVar = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
+    # Numbers and dates stay text as written: the model has no numeric field, and YAML 1.1
+    # would read `0100` as 64 and `0x7E1` as 2017. The model checks dates against what the
+    # curator wrote; text such as `name: 12` is just that text. Booleans (`no`, `on`) are
+    # still read as such, so a field holding one is reported with a hint to quote it.
+    _as_text: ClassVar = frozenset(
+        {
+            "tag:yaml.org,2002:str",
+            "tag:yaml.org,2002:timestamp",
+            "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float",
+        }
+    )
 
     def __init__(self, path: str, *, marking: bool = False) -> None:
         self.path = path
@@ -276,10 +304,13 @@ def read_record(root: Path, file: Path, kind: str) -> tuple[RawRecord, list[Prob
 
 
 def _read_text(path: str) -> str:
-    """The file's text as open(path, encoding="utf-8") reads it, line ends made "\n", in half
-    the time: read whole, unbuffered (a text file object costs more than a small file's read)."""
+    """The file's text as open(path, encoding="utf-8-sig") reads it, line ends made "\n", in
+    half the time: read whole, unbuffered (a text file object costs more than a small file's
+    read). A leading byte order mark is encoding, not text: it must not reach a page."""
     with open(path, "rb", buffering=0) as handle:
         text = handle.read().decode("utf-8")
+    if text.startswith("\ufeff"):
+        text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 

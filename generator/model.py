@@ -19,7 +19,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from generator.dates import JSON_PATTERN, parse_period
+from generator.dates import JSON_PATTERN, DateError, parse_period
 from generator.quotes import ArticleText, Span
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -27,18 +27,13 @@ INFERENCE = "inference"
 ANY_KIND = "any"
 
 
-def _year_as_text(value: Any) -> Any:
-    # YAML reads `date: 2019` as a number; a year is still a date.
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
 def _real_date(value: Any) -> Any:
     if not isinstance(value, str):
         return value  # the type check reports it
     try:
         parse_period(value)
-    except ValueError as error:
-        raise PydanticCustomError("date", str(error)) from None
+    except DateError as error:
+        raise PydanticCustomError("date", str(error), {"hint": error.hint}) from None
     return value
 
 
@@ -62,9 +57,8 @@ Id = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 ONE_LINE = r"^\s*[^\n]*\S\s*$"
 DateText = Annotated[
     str,
-    # Before-validators run last-listed first: the year becomes text before the date check.
     BeforeValidator(_real_date),
-    BeforeValidator(_year_as_text),
+    # A year is a number to an editor's YAML reader; load keeps it as the text written.
     WithJsonSchema(
         {
             "anyOf": [

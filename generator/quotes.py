@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from typing import NamedTuple
 
 # Characters that differ only typographically are mapped to one plain form before comparing.
@@ -20,6 +22,13 @@ _PLAIN_FORMS = {
 _ANY_TYPOGRAPHIC = re.compile("[" + "".join(_PLAIN_FORMS) + "]")
 _SPACE = re.compile(r"\s+")
 _RUN = re.compile(r"\s\s+")
+# Encoding, not wording: a byte order mark is dropped, and composed and decomposed accents
+# (NFC and NFD) compare equal. Other invisible characters are words' business: they are named
+# when a quote is not found.
+_BOM = "\ufeff"
+# Characters outside ASCII, with the one before them: an ASCII character never composes with
+# one before it, so NFC can change only these stretches.
+_NOT_ASCII = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 # A curator may leave words out of a quote by writing [...] (or […]) where they were.
 ELLIPSIS = re.compile(r"\s*\[(?:\.\.\.|\u2026)\]\s*")
 # How many characters `[...]` may leave out: enough for a clause, not for half an article.
@@ -41,16 +50,31 @@ class Passage:
     text: str
     line: int
     score: float = 0.0
+    # Where it is in the article's original text: [start, end) character offsets.
+    start: int = 0
+    end: int = 0
 
 
 class Offsets:
-    """Maps a character of the normalized text back to the original: only runs of two or more
-    white-space characters shift the offsets, so only where each shift starts is kept."""
+    """Maps a character of the normalized text back to the original. Few places shift the
+    offsets (runs of two or more white-space characters, a composed accent), so only where
+    each shift starts is kept."""
 
-    def __init__(self, starts: list[int], shifts: list[int], length: int) -> None:
+    def __init__(self, starts: list[int], shifts: list[int], length: int, original: int) -> None:
         self._starts = starts  # normalized positions where a shift begins, ascending
         self._shifts = shifts  # the total shift from each of those positions on
         self._length = length  # of the normalized text
+        self._original = original  # the length of the original text
+
+    @classmethod
+    def of(cls, origins: list[int], original: int) -> Offsets:
+        """The map that gives each normalized character's offset in `origins`."""
+        starts, shifts = [0], [origins[0] if origins else 0]
+        for position, origin in enumerate(origins):
+            if origin - position != shifts[-1]:
+                starts.append(position)
+                shifts.append(origin - position)
+        return cls(starts, shifts, len(origins), original)
 
     def __len__(self) -> int:
         return self._length
@@ -61,10 +85,17 @@ class Offsets:
             raise IndexError(f"position {position} outside a text of {self._length}")
         return position + self._shifts[bisect_right(self._starts, position) - 1]
 
+    def end(self, position: int) -> int:
+        """Where the character at `position` ends in the original (an accent composed with it,
+        or a byte order mark dropped after it, included): where the next one begins."""
+        return self[position + 1] if position + 1 < self._length else self._original
+
 
 def normalize(text: str) -> tuple[str, Offsets]:
     """Plain-typography text with single spaces, and for each of its characters the offset
     of the character it came from, so matches can be mapped back to the original."""
+    if _BOM in text or not unicodedata.is_normalized("NFC", text):
+        return _normalize_encoding(text)
     plain = _typographic(text)
     starts, shifts = [0], [0]
     # A run of white space becomes one space, at the offset of the run's first character; the
@@ -74,7 +105,75 @@ def normalize(text: str) -> tuple[str, Offsets]:
         starts.append(run.start() - shifts[-1] + 1)
         shifts.append(shift)
     normalized = _SPACE.sub(" ", plain)
-    return normalized, Offsets(starts, shifts, len(normalized))
+    return normalized, Offsets(starts, shifts, len(normalized), len(text))
+
+
+def _normalize_encoding(text: str) -> tuple[str, Offsets]:
+    """normalize() of a text with a byte order mark or accents not in NFC: character by
+    character, as such texts are rare."""
+    kept = [offset for offset, character in enumerate(text) if character != _BOM]
+    bare = text.replace(_BOM, "")
+    composed: list[str] = []
+    origins: list[int] = []
+    for start, end in _parts(bare):
+        part = bare[start:end]
+        piece = _nfc(part)
+        composed.append(piece)
+        # A composed letter comes from the first of the characters composed.
+        origins.extend(kept[start:end] if piece == part else [kept[start]] * len(piece))
+    characters: list[str] = []
+    offsets: list[int] = []
+    space = False
+    for character, origin in zip(_typographic("".join(composed)), origins, strict=True):
+        if character.isspace():
+            if space:
+                continue
+            character = " "
+        space = character == " "
+        characters.append(character)
+        offsets.append(origin)
+    return "".join(characters), Offsets.of(offsets, len(text))
+
+
+def _parts(text: str) -> list[tuple[int, int]]:
+    """The text cut where NFC of the whole is NFC of each part: each letter outside ASCII
+    apart, with the accents that compose with it (an ASCII character never composes with
+    what comes before it)."""
+    cuts = {0, len(text)}
+    for stretch in _NOT_ASCII.finditer(text):
+        start, end = stretch.span()
+        inner = [start]
+        for position in range(start + 1, end):
+            before, character = text[inner[-1] : position], text[position]
+            alone = _nfc(before) + _nfc(character)
+            if unicodedata.combining(character) == 0 and _nfc(before + character) == alone:
+                inner.append(position)
+        inner.append(end)
+        pieces = "".join(_nfc(text[left:right]) for left, right in pairwise(inner))
+        # A sequence these cuts do not foresee is kept whole: its letters all map to its start.
+        cuts.update(inner if pieces == _nfc(text[start:end]) else (start, end))
+    return list(pairwise(sorted(cuts)))
+
+
+def invisible(text: str) -> list[int]:
+    """Where the text holds an invisible format character (Unicode category Cf: a zero-width
+    space, a soft hyphen, a direction mark), a byte order mark aside."""
+    return [
+        offset
+        for offset, character in enumerate(text)
+        if character != _BOM and unicodedata.category(character) == "Cf"
+    ]
+
+
+def describe(character: str) -> str:
+    """A character as a curator can look it up: `a soft hyphen (U+00AD)`."""
+    name = unicodedata.name(character, "format character").lower()
+    name = name.replace("zero width", "zero-width")  # as it is usually written
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name} (U+{ord(character):04X})"
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 def _typographic(text: str) -> str:
@@ -86,6 +185,8 @@ def _plain_form(match: re.Match[str]) -> str:
 
 
 def _plain(text: str) -> str:
+    if not text.isascii():  # ASCII has no byte order mark and nothing to compose
+        text = _nfc(text.replace(_BOM, ""))
     return _SPACE.sub(" ", _typographic(text)).strip()
 
 
@@ -135,7 +236,7 @@ class ArticleText:
         return [span for found in self.find_all(quote) for span in found]
 
     def _span(self, start: int, end: int) -> Span:
-        return Span(self._offsets[start], self._offsets[end - 1] + 1)
+        return Span(self._offsets[start], self._offsets.end(end - 1))
 
     def _find_word(self, segment: str, position: int) -> int:
         """Where the segment next occurs from `position` without starting or ending inside a
@@ -183,6 +284,6 @@ class ArticleText:
         while end < len(self.plain) and self.plain[end] not in " \n":
             end += 1
         raw_start = self._offsets[start]
-        raw_end = self._offsets[end - 1] + 1 if end > start else raw_start
+        raw_end = self._offsets.end(end - 1) if end > start else raw_start
         text = _plain(self.raw[raw_start:raw_end])
-        return Passage(text, self.line_of(raw_start), match.score)
+        return Passage(text, self.line_of(raw_start), match.score, raw_start, raw_end)

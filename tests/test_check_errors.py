@@ -312,6 +312,14 @@ CASES: dict[str, tuple[Change, Expected]] = {
             "`: ` or starting with a quote, `[`, `{`, `*`, `&` or `#` in quotes)"
         ),
     ),
+    # Not also "no article text" on its source: the file is there.
+    "article not UTF-8": (
+        lambda p: (p / "seeds/dw-2019-02-09.txt").write_bytes(b"Trump and Kim\xe9\n"),
+        lambda p: (
+            "seeds/dw-2019-02-09.txt:1:1: error: not UTF-8 text (invalid continuation byte) "
+            "(hint: save as UTF-8)"
+        ),
+    ),
 }
 
 
@@ -371,12 +379,12 @@ def test_all_problems_in_all_files_reported_in_order(project: Path, jobs: str) -
     cases = ["word changed inside a quote", "unknown field", "misspelt reference", "misspelt field"]
     for case in cases:
         CASES[case][0](project)
-    edit(project / "content/places/hanoi.yml", "name: Hanoi", "name: 5")
+    edit(project / "content/places/hanoi.yml", "name: Hanoi", "name: yes")
     # Files parsed and quotes found by workers, or all in one process: the same report.
     result = briefing("check", "--root", project, "--jobs", jobs)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    name_problem = f"{at(project, 'content/places/hanoi.yml', '5')}: error: `name` should be text"
+    name_problem = f"{at(project, 'content/places/hanoi.yml', 'yes')}: error: `name` should be text"
     assert lines[:3] == [CASES[case][1](project) for case in sorted(cases[:3], key=_file_of)]
     assert lines[3].startswith(name_problem)
     assert lines[4] == CASES["misspelt field"][1](project)
@@ -387,6 +395,45 @@ def _file_of(case: str) -> str:
     return {"word changed inside a quote": BIEGUN, "misspelt reference": HANOI_SUMMIT}.get(
         case, "content/people/donald-trump.yml"
     )
+
+
+KIM_2017 = "content/facts/kim-2017-missile-tests.yml"
+DATE_HINT = "dates are YYYY, YYYY-MM, YYYY-MM-DD, or an interval START/END of those"
+
+
+@pytest.mark.parametrize(
+    ("written", "message", "hint"),
+    [
+        # YAML 1.1 reads these as the number 2017 (or 64): a date is checked as written.
+        ("0x7E1", "`0x7E1` is not a date", DATE_HINT),
+        ("03741", "`03741` is not a date", DATE_HINT),
+        ("2_017", "`2_017` is not a date", DATE_HINT),
+        ("+2017", "`+2017` is not a date", DATE_HINT),
+        ("2017.0", "`2017.0` is not a date", DATE_HINT),
+        ("0100", "`0100` is not a real date: years run from 1000 to 9999", DATE_HINT),
+        (
+            "2017-02/2017-02-01",
+            "`2017-02/2017-02-01` does not end after it starts",
+            "the end must begin after the start's last day, 28 February 2017; for a single "
+            "day, month or year, write just that date",
+        ),
+        (
+            "2017/2017",
+            "`2017/2017` does not end after it starts",
+            "the end must begin after the start's last day, 31 December 2017; for a single "
+            "day, month or year, write just that date",
+        ),
+    ],
+)
+def test_a_date_is_checked_as_written(project: Path, written: str, message: str, hint: str) -> None:
+    edit(project / KIM_2017, "date: 2017\n", f"date: {written}\n")
+    result = briefing("check", "--root", project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stderr.splitlines() == [
+        f"{at(project, KIM_2017, written)}: error: `date`: {message} (hint: {hint})",
+        "1 problem(s) in 1 file(s); nothing was generated",
+    ]
 
 
 def test_make_check_fails_on_a_broken_copy(project: Path) -> None:

@@ -6,12 +6,13 @@ from datetime import date
 
 import pytest
 
-from generator.dates import parse_period
+from generator.dates import DateError, parse_period
 
-DAYS, ACROSS, MONTHS = (
+DAYS, ACROSS, MONTHS, FEBRUARY_ON = (
     "27–28 February 2019",
     "27 February – 1 March 2019",
     "June 2018 – February 2019",
+    "February 2019 – 1 March 2019",
 )
 
 
@@ -25,6 +26,8 @@ DAYS, ACROSS, MONTHS = (
         ("2019-02-27/2019-02-28", date(2019, 2, 27), date(2019, 2, 28), "interval", DAYS),
         ("2019-02-27/2019-03-01", date(2019, 2, 27), date(2019, 3, 1), "interval", ACROSS),
         ("2018-06/2019-02", date(2018, 6, 1), date(2019, 2, 28), "interval", MONTHS),
+        ("2019-02/2019-03-01", date(2019, 2, 1), date(2019, 3, 1), "interval", FEBRUARY_ON),
+        ("1000", date(1000, 1, 1), date(1000, 12, 31), "year", "1000"),
     ],
 )
 def test_accepted_forms(text: str, start: date, end: date, precision: str, shown: str) -> None:
@@ -47,7 +50,15 @@ def test_accepted_forms(text: str, start: date, end: date, precision: str, shown
         ("Feb 2019", "`Feb 2019` is not a date"),
         ("2019-2-3", "`2019-2-3` is not a date"),
         ("\u0662\u0660\u0661\u0669", "is not a date"),
-        ("2019-02-28/2019-02-27", "`2019-02-28/2019-02-27` ends before it starts"),
+        ("2019-02-28/2019-02-27", "`2019-02-28/2019-02-27` does not end after it starts"),
+        # Each part means all its days: the end must begin after the start's last day.
+        ("2019-02/2019-02-01", "`2019-02/2019-02-01` does not end after it starts"),
+        ("2019-02/2019-02", "`2019-02/2019-02` does not end after it starts"),
+        ("2019-02-27/2019-02-27", "`2019-02-27/2019-02-27` does not end after it starts"),
+        ("2019/2019-12-31", "`2019/2019-12-31` does not end after it starts"),
+        ("0100", "`0100` is not a real date: years run from 1000 to 9999"),
+        ("0999-01/2019", "`0999-01` is not a real date: years run from 1000 to 9999"),
+        ("0000", "`0000` is not a real date: years run from 1000 to 9999"),
         ("2019/2020/2021", "is not a date"),
     ],
 )
@@ -55,3 +66,12 @@ def test_rejected_forms(text: str, message: str) -> None:
     with pytest.raises(ValueError) as error:
         parse_period(text)
     assert message in str(error.value)
+
+
+def test_an_interval_that_does_not_end_after_it_starts_says_when_it_may_end() -> None:
+    with pytest.raises(DateError) as error:
+        parse_period("2019-02/2019-02-01")
+    assert error.value.hint == (
+        "the end must begin after the start's last day, 28 February 2019; for a single day, "
+        "month or year, write just that date"
+    )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import random
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 from conftest import REPO
 
 from generator.check import closest_hint
-from generator.quotes import ArticleText, normalize
+from generator.quotes import _PLAIN_FORMS, ArticleText, describe, invisible, normalize
 
 DIPLOMAT = ArticleText((REPO / "seeds/diplomat-2019-02.txt").read_text(encoding="utf-8"))
 DW = ArticleText((REPO / "seeds/dw-2019-02-09.txt").read_text(encoding="utf-8"))
@@ -121,3 +123,63 @@ def test_hint_names_no_passage_when_nothing_is_alike() -> None:
     assert near.startswith("closest passage, seeds/dw.txt:")
     long = closest_hint(DW, "dw", DW.plain[:2000])
     assert len(long) < 320 and long.endswith(' …"')
+
+
+def _reference(text: str) -> str:
+    """normalize()'s text, written out plainly: no byte order mark, NFC, plain typography,
+    single spaces."""
+    bare = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
+    return re.sub(r"\s+", " ", "".join(_PLAIN_FORMS.get(c, c) for c in bare))
+
+
+def test_encoding_differences_are_normalized_and_map_back_to_what_they_came_from() -> None:
+    # Words with accents composed (NFC) or not (NFD), between separators that include byte
+    # order marks: each normalized character maps to exactly the stretch it came from.
+    letters = ["a", "e", "é", "e\u0301", "o\u0323\u0302", "ộ", "A\u030a", "\u212b", "가"]
+    letters += ["\u1100\u1161\u11a8", "i\u0308"]
+    separators = [" ", "\n", "  ", "\u00a0", "\ufeff", "\u2019", " \ufeff ", "\u2014"]
+    chance = random.Random(11)
+    for _ in range(1000):
+        pieces = [chance.choice(letters if chance.random() < 0.6 else separators)]
+        text = "".join(pieces + [chance.choice(letters + separators) for _ in range(14)])
+        plain, offsets = normalize(text)
+        assert plain == _reference(text), repr(text)
+        stretches = [text[offsets[i] : offsets.end(i)] for i in range(len(plain))]
+        assert "".join(_reference(stretch) for stretch in stretches) == plain, repr(text)
+    # Any sequence at all (accents on spaces, Hangul jamo, characters NFC splits in two) is
+    # normalized as NFC would, even where its characters map less finely.
+    odd = [*letters, *separators, "\u0301", "\u0344", "\u0958", "\u0b47", "\u0b3e", "\u0f73"]
+    for _ in range(1000):
+        text = "".join(chance.choice(odd) for _ in range(chance.randint(0, 20)))
+        assert normalize(text)[0] == _reference(text), repr(text)
+
+
+@pytest.mark.parametrize(
+    ("article", "quote", "cited"),
+    [
+        ("Le cafe\u0301 au lait.", "café au", "cafe\u0301 au"),
+        ("Le café au lait.", "cafe\u0301 au", "café au"),
+        # Ending on a decomposed letter: the citation holds its accent.
+        ("Ha\u0300 No\u0323\u0302i hosts it.", "Hà Nội", "Ha\u0300 No\u0323\u0302i"),
+        ("\ufeffThe summit in Ha\u0300 No\u0323\u0302i.", "\ufeffThe summit", "The summit"),
+        ("The sum\ufeffmit in Hanoi.", "The summit", "The sum\ufeffmit"),
+    ],
+)
+def test_accents_composed_or_not_and_byte_order_marks_match(
+    article: str, quote: str, cited: str
+) -> None:
+    text = ArticleText(article)
+    spans = text.find(quote)
+    assert spans is not None
+    assert [text.raw[span.start : span.end] for span in spans] == [cited]
+
+
+def test_invisible_characters_other_than_a_byte_order_mark_are_wording() -> None:
+    assert DW.find("the US special representative for North Korea") is not None
+    assert DW.find("the US special\u200b representative for North Korea") is None
+    assert DW.find("the US spe\u00adcial representative for North Korea") is None
+    assert ArticleText("de\u00adnuclearization").find("denuclearization") is None
+    assert invisible("a\ufeffb\u200bc\u00ad") == [3, 5]
+    assert describe("\u200b") == "a zero-width space (U+200B)"
+    assert describe("\u00ad") == "a soft hyphen (U+00AD)"
+    assert describe("\u2063") == "an invisible separator (U+2063)"
