@@ -63,10 +63,12 @@ def json_ld(entity_id: str, entity: Strict, corpus: Corpus) -> dict[str, Any] | 
 
 
 def json_ld_script(entity_id: str, entity: Strict, corpus: Corpus) -> str:
-    """The JSON-LD as a script element; `<`, `>` and `&` are escaped so no text can end it."""
+    """The JSON-LD as a script element; `<`, `>` and `&` are escaped so no text can end it or
+    open a comment, and U+2028 and U+2029 so that it stays one line for JavaScript too."""
     data = json_ld(entity_id, entity, corpus)
     if data is None:
         return ""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f'<script type="application/ld+json">{text}</script>'
