@@ -32,18 +32,9 @@ class Highlight:
         return passage_anchor(self.quote)
 
 
-# What _escape would change: a character HTML gives a meaning, or white space other than single
-# spaces (a paragraph holds no line break).
-_NOT_PLAIN = re.compile(r"[&<>]|[^\S \n]|  ")
-
-
 def _escape(text: str) -> str:
     # Unlike html_text, keeps the spaces at either end: pieces are joined back together.
     return _SPACES.sub(" ", html.escape(text, quote=False))
-
-
-def _as_is(text: str) -> str:
-    return text
 
 
 def article_html(
@@ -62,8 +53,6 @@ def article_html(
     edges = (edge for span in [*quoted, *boilerplate] for edge in (span.start, span.end))
     cuts = sorted({0, len(text.raw), *edges})
     cited, dimmed = _depths(quoted, cuts), _depths(boilerplate, cuts)
-    # Most articles hold nothing to escape: their pieces are then taken as they are.
-    escape = _escape if _NOT_PLAIN.search(text.raw) else _as_is
     blocks = []
     folder = posixpath.dirname(page)
     links: dict[str, tuple[str, str]] = {}
@@ -79,7 +68,7 @@ def article_html(
         parts: list[str] = []
         anchored: list[Highlight] = []
         for at, (left, right) in zip(starts_at, pairwise([begin, *inside, end]), strict=True):
-            piece = escape(text.raw[left:right])
+            piece = _escape(text.raw[left:right])
             if dimmed[at]:
                 piece = f'<span class="boilerplate">{piece}</span>'
             if cited[at]:

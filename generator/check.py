@@ -6,12 +6,10 @@ from __future__ import annotations
 import difflib
 import re
 import types
-from collections.abc import Callable
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from generator.forked import fork_map
 from generator.load import SLUG, TAGS, RawCorpus, RawRecord, slug_hint, slugify
 from generator.model import (
     ANY_KIND,
@@ -201,9 +199,8 @@ def _spans_of(article: ArticleText, quote: str) -> tuple[Span, ...] | None:
 class _Checker:
     """Accumulates problems while checking one corpus."""
 
-    def __init__(self, raw: RawCorpus, jobs: int = 1) -> None:
+    def __init__(self, raw: RawCorpus) -> None:
         self.raw = raw
-        self.jobs = jobs
         self.problems: list[Problem] = list(raw.problems)
         # A blank article is reported once, on its source, and cannot hold any quote.
         self.texts = {s: ArticleText(text) for s, text in raw.texts.items() if text.strip()}
@@ -235,21 +232,13 @@ class _Checker:
         # The sources whose articles quotes are looked for in.
         self.searchable = self.source_ids & self.texts.keys()
         valid: list[tuple[RawRecord, Strict]] = []
-        cited: dict[str, dict[str, None]] = {}
-
-        def validate_and_check() -> None:
-            for record in unique:
-                entity = self.validate(record)
-                if entity is not None:
-                    valid.append((record, entity))
-            self.check_records(valid)
-            self.check_tags(valid)
-            cited.update(self.check_citations(valid))
-
-        # Workers search the articles for the quotes as the files give them, while this
-        # process validates the records and checks the rest of each.
-        searched = self.find_quotes(self.quotes_in_files(unique), validate_and_check)
-        if not self.keep_spans(cited, searched):
+        for record in unique:
+            entity = self.validate(record)
+            if entity is not None:
+                valid.append((record, entity))
+        self.check_records(valid)
+        self.check_tags(valid)
+        if not self.find_quotes(self.check_citations(valid)):
             self.check_quotes_found(valid)
         self.check_orphan_texts()
         entities: dict[str, dict[str, Strict]] = {kind: {} for kind in KINDS}
@@ -274,67 +263,12 @@ class _Checker:
         """What each record says, apart from its quotes: cited where it must be, naming
         entities that exist, a statement's words verbatim, a source's article there."""
         for record, entity in valid:
-            self.check_coverage(record, entity)
+            self.check_cited(record, entity)
             self.check_references(record, entity)
             if isinstance(entity, Statement):
                 self.check_verbatim(record, entity)
             if isinstance(entity, Source):
                 self.check_source(record, entity)
-
-    def quotes_in_files(self, records: list[RawRecord]) -> dict[str, dict[str, None]]:
-        """The quotes of every article that can be searched, as the files give them (before
-        validation): under a `cite` key, at any depth, the text or list of texts given for a
-        source's id. Validation may reject some; the citations of valid records are looked
-        up among these afterwards."""
-        searchable = self.searchable
-        wanted: dict[str, dict[str, None]] = {}
-
-        def evidence(mapping: dict[str, Any]) -> None:
-            for key, value in mapping.items():
-                if key in searchable and isinstance(value, str | list):
-                    quotes = wanted.setdefault(key, {})
-                    for quote in [value] if isinstance(value, str) else value:
-                        if isinstance(quote, str):
-                            quotes[quote] = None
-                elif isinstance(value, dict):
-                    evidence(value)
-
-        def walk(mapping: dict[str, Any]) -> None:
-            for key, value in mapping.items():
-                if key == "cite" and isinstance(value, dict):
-                    evidence(value)
-                elif isinstance(value, dict):
-                    walk(value)
-                elif isinstance(value, list):
-                    for item in value:
-                        if isinstance(item, dict):
-                            walk(item)
-
-        for record in records:
-            if record.data is not None:
-                walk(record.data)
-        return wanted
-
-    def find_quotes(
-        self, wanted: dict[str, dict[str, None]], meanwhile: Callable[[], None]
-    ) -> dict[tuple[str, str], tuple[Span, ...] | None]:
-        """The spans of each quote wanted of each article, or None where it is not there:
-        searched for by workers, an article at a time, and by this process once it has done
-        `meanwhile`."""
-        texts = self.texts
-
-        def find(source: str) -> list[tuple[Span, ...] | None]:
-            # Only the spans are sent back, in the order of the quotes: not the quotes again.
-            article = texts[source]
-            return [_spans_of(article, quote) for quote in wanted[source]]
-
-        sources = list(wanted)
-        searched: dict[tuple[str, str], tuple[Span, ...] | None] = {}
-        results = fork_map(find, sources, self.jobs, chunk=4, meanwhile=meanwhile)
-        for source, found in zip(sources, results, strict=True):
-            for quote, spans in zip(wanted[source], found, strict=True):
-                searched[(source, quote)] = spans
-        return searched
 
     def check_citations(self, valid: list[tuple[RawRecord, Strict]]) -> dict[str, dict[str, None]]:
         """Every citation names known sources (or gives an inference); the quotes cited of each
@@ -353,22 +287,16 @@ class _Checker:
                         cited.setdefault(source, {})[quote] = None
         return cited
 
-    def keep_spans(
-        self,
-        cited: dict[str, dict[str, None]],
-        searched: dict[tuple[str, str], tuple[Span, ...] | None],
-    ) -> bool:
-        """Keep the spans of each cited quote (as searched for already, or now if the files did
-        not show it so); True if every one was found."""
+    def find_quotes(self, cited: dict[str, dict[str, None]]) -> bool:
+        """Keep where each cited quote is in its article; True if every one was found."""
         everything = True
         for source, quotes in cited.items():
             for quote in quotes:
-                key = (source, quote)
-                spans = searched[key] if key in searched else _spans_of(self.texts[source], quote)
+                spans = _spans_of(self.texts[source], quote)
                 if spans is None:
                     everything = False
                 else:
-                    self.spans[key] = spans
+                    self.spans[(source, quote)] = spans
         return everything
 
     def check_quotes_found(self, valid: list[tuple[RawRecord, Strict]]) -> None:
@@ -379,7 +307,8 @@ class _Checker:
                     if source in self.source_ids:
                         self.check_quotes(record, (*where, source), source, evidence)
 
-    def check_coverage(self, record: RawRecord, entity: Strict) -> None:
+    def check_cited(self, record: RawRecord, entity: Strict) -> None:
+        """Every field that states a fact is cited, and only fields with a value."""
         cite = getattr(entity, "cite", None)
         for field in type(entity).fact_fields:
             value = getattr(entity, field)
@@ -561,8 +490,8 @@ class _Checker:
                 )
 
 
-def check(raw: RawCorpus, jobs: int = 1) -> tuple[Corpus, list[Problem]]:
+def check(raw: RawCorpus) -> tuple[Corpus, list[Problem]]:
     """The valid part of the corpus, and every problem found, sorted by file and line."""
-    checker = _Checker(raw, jobs)
+    checker = _Checker(raw)
     corpus = checker.run()
     return corpus, sort_problems(checker.problems)

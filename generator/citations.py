@@ -29,22 +29,9 @@ def page_path(kind: str, entity_id: str) -> str:
     return f"{kind}/{entity_id}.md"
 
 
-# Path parts that relpath would normalize away.
-_ODD = frozenset({"", ".", ".."})
-
-
 @cache
 def relative_path(target: str, from_folder: str) -> str:
-    """`target` relative to `from_folder`, both relative to the docs root (relpath without its
-    look-ups of the working directory, and cached: pages link to the same few folders)."""
-    plain = from_folder not in (".", "..") and "/" not in from_folder
-    if plain and target != from_folder and _ODD.isdisjoint(target.split("/")):
-        # Every page sits at the root or one folder down: the answer is a cut or a `../`, where
-        # relpath would cost more than the rest of the link (tens of thousands of them).
-        if not from_folder:
-            return target
-        inside = from_folder + "/"
-        return target[len(inside) :] if target.startswith(inside) else "../" + target
+    """`target` relative to `from_folder`, both relative to the docs root."""
     return posixpath.relpath(posixpath.join("/", target), posixpath.join("/", from_folder))
 
 
@@ -61,7 +48,7 @@ CitedOn = dict[str, tuple[int, dict[str, None]]]
 
 
 # What one page cites, by source: each (quote, number on the page, what it supports) once, in
-# the order the page cites them. Plain tuples: pages rendered by workers send these back.
+# the order the page cites them.
 PageCitations = dict[str, dict[tuple[str, int, str], None]]
 
 

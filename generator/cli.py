@@ -3,11 +3,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import gc
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,14 +16,12 @@ import click
 
 from generator.check import check
 from generator.coverage import coverage
-from generator.forked import collector_paused, default_jobs
 from generator.load import load_corpus
 from generator.lock import project_lock
 from generator.model import Corpus, json_schemas
 from generator.problems import Problem
-from generator.render import TemplateFailed
+from generator.render import TemplateFailed, render_site
 from generator.site import CONFIG, LOG, SITE, build_site, restore_site
-from generator.workers import generate_pages
 from generator.write import write_tree
 
 # impact, new-source and serve import their modules when run: every `briefing generate` would
@@ -93,14 +88,6 @@ root_option = click.option(
     help="The project folder, holding content/, seeds/, templates/ and mkdocs.yml "
     "[default: the nearest folder with a mkdocs.yml, from the current one up]",
 )
-jobs_option = click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=default_jobs,
-    show_default="the number of CPUs",
-    help="How many processes parse content files and render pages.",
-)
 debug_option = click.option(
     "--debug", is_flag=True, help="Show Python tracebacks of internal errors."
 )
@@ -111,13 +98,9 @@ def report(problems: list[Problem]) -> None:
         click.echo(problem.format(), err=True)
 
 
-def checked(root: Path, jobs: int = 1) -> Corpus:
+def checked(root: Path) -> Corpus:
     """The checked corpus; on any problem, report them all and stop."""
-    # A corpus is many small objects that live until the end and hold no reference cycles: the
-    # cycle collector would scan them over and over while they are built (a third of the time
-    # at 10,000 entities).
-    with collector_paused():
-        corpus, problems = check(load_corpus(root, jobs), jobs)
+    corpus, problems = check(load_corpus(root))
     if problems:
         report(problems)
         files = len({p.location.path for p in problems})
@@ -133,12 +116,11 @@ def main() -> None:
 
 @main.command(name="check")
 @root_option
-@jobs_option
 @debug_option
 @_guarded
-def check_command(root: Path, jobs: int) -> None:
+def check_command(root: Path) -> None:
     """Check every content file and quote; print problems as FILE:LINE:COL: error: ..."""
-    corpus = checked(root, jobs)
+    corpus = checked(root)
     count = sum(len(entities) for entities in corpus.entities.values())
     quotes, articles = len(corpus.spans), len(corpus.texts)
     click.echo(f"ok: {count} entities, {quotes} quotes checked against {articles} articles")
@@ -148,10 +130,10 @@ def _waiting(message: str) -> None:
     click.echo(message, err=True)
 
 
-def generate(root: Path, jobs: int = 1) -> None:
+def generate(root: Path) -> None:
     """Check, then write the pages; the caller holds the project's lock."""
-    corpus = checked(root, jobs)
-    report = generate_pages(root, corpus, root / DOCS, jobs)
+    corpus = checked(root)
+    report = write_tree(root / DOCS, render_site(root, corpus))
     total = len(report.written) + report.unchanged
     click.echo(
         f"generated {total} files into {DOCS}: {len(report.written)} written, "
@@ -161,26 +143,24 @@ def generate(root: Path, jobs: int = 1) -> None:
 
 @main.command(name="generate")
 @root_option
-@jobs_option
 @debug_option
 @_guarded
-def generate_command(root: Path, jobs: int) -> None:
+def generate_command(root: Path) -> None:
     """Check, then write the site's Markdown into build/docs (only pages that changed)."""
     with project_lock(root, _waiting):
         restore_site(root)
-        generate(root, jobs)
+        generate(root)
 
 
 @main.command(name="build")
 @root_option
-@jobs_option
 @debug_option
 @_guarded
-def build_command(root: Path, jobs: int) -> None:
+def build_command(root: Path) -> None:
     """Check, generate, and build the site into site/ with `mkdocs build --strict`."""
     with project_lock(root, _waiting):
         restore_site(root)
-        generate(root, jobs)
+        generate(root)
         result = build_site(root)
     if result.output:
         click.echo(result.output, err=True)
@@ -296,9 +276,10 @@ def new_source_command(
 
 
 def _generate_apart(root: Path) -> None:
-    """`briefing generate` in a process of its own: it may fork its workers there (forking this
-    one, whose threads watch the files, is not safe), and no corpus stays in memory between runs.
-    Its problems go to the terminal as they would from `briefing generate`."""
+    """`briefing generate` in a process of its own, which takes the project's lock as any run
+    does: no corpus stays in this long-running process between runs, and nothing that goes
+    wrong there can stop the preview. Its problems go to the terminal as from `briefing
+    generate`."""
     command = [sys.executable, "-m", "generator", "generate", "--root", str(root)]
     if subprocess.run(command, check=False).returncode != 0:
         raise Failed("the pages were not generated")
@@ -328,26 +309,8 @@ def serve_command(root: Path, address: str, open_browser: bool) -> None:
 
 
 def run() -> None:
-    """The `briefing` command, as installed (and `python -m generator`): click's main.
-
-    It runs without the cycle collector: a run builds a corpus and pages that live to its end
-    and hold no reference cycles, which the collector would only scan over and over. And it
-    ends without taking its memory apart object by object, which the system does at once (a
-    tenth of a second after a generate at 10,000 entities): every file it wrote is closed by
-    then, the standard streams are flushed, and nothing it uses registers an exit handler that
-    matters (handlers registered with atexit do not run)."""
-    gc.disable()
-    try:
-        main()
-        status: object = 0
-    except SystemExit as stop:
-        status = stop.code
-    if status is not None and not isinstance(status, int):
-        print(status, file=sys.stderr)  # as Python prints sys.exit("message")
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
-    os._exit(status if isinstance(status, int) else 0 if status is None else 1)
+    """The `briefing` command, as installed (and `python -m generator`)."""
+    main()
 
 
 if __name__ == "__main__":

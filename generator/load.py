@@ -9,13 +9,12 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.forked import fork_map
 from generator.model import KINDS, SLUG_PATTERN, Where
 from generator.problems import Location, Problem
 
@@ -141,33 +140,8 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
-_CSafeLoader = getattr(yaml, "CSafeLoader", None)
-if _CSafeLoader is not None:
-
-    class _CLoader(_CSafeLoader):  # type: ignore[misc,valid-type]
-        """libyaml's safe loader, with the tag of each value worked out in fewer steps: the
-        parser asks for it value by value, and the general look-up was a tenth of the load.
-        The tags are the same: only plain scalars can be other than text (by their first
-        character's implicit resolvers, as the safe loader registers them), and no path
-        resolvers are registered."""
-
-        def descend_resolver(self, current_node: Node | None, current_index: object) -> None:
-            pass
-
-        def ascend_resolver(self) -> None:
-            pass
-
-        def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
-            if kind is not ScalarNode:
-                return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
-            if implicit[0]:
-                for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
-                    if pattern.match(value):
-                        return tag  # type: ignore[no-any-return]
-            return self.DEFAULT_SCALAR_TAG  # type: ignore[no-any-return]
-
-else:
-    _CLoader = None
+# libyaml's parser, where PyYAML was built with it: about three times quicker.
+_CLoader = getattr(yaml, "CSafeLoader", None)
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -248,15 +222,6 @@ class _Reader:
             return node.value
 
 
-def _stem(path: str) -> str:
-    """The file name less its extension, as PurePosixPath(path).stem gives it for a file's path
-    (not for "." or a path ending in "/"), without making a Path (which costs more than parsing
-    a small file's YAML)."""
-    name = posixpath.basename(path)
-    dot = name.rfind(".")
-    return name[:dot] if 0 < dot < len(name) - 1 else name
-
-
 def _position(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -304,14 +269,9 @@ def read_record(root: Path, file: Path, kind: str) -> tuple[RawRecord, list[Prob
 
 
 def _read_text(path: str) -> str:
-    """The file's text as open(path, encoding="utf-8-sig") reads it, line ends made "\n", in
-    half the time: read whole, unbuffered (a text file object costs more than a small file's
-    read). A leading byte order mark is encoding, not text: it must not reach a page."""
-    with open(path, "rb", buffering=0) as handle:
-        text = handle.read().decode("utf-8")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    """The file's text, line ends made "\n". A leading byte order mark is encoding, not text:
+    it must not reach a page."""
+    return Path(path).read_text(encoding="utf-8-sig")
 
 
 def _read_file(root: Path, path: str, kind: str) -> tuple[RawRecord, list[Problem]]:
@@ -319,7 +279,7 @@ def _read_file(root: Path, path: str, kind: str) -> tuple[RawRecord, list[Proble
         text = _read_text(os.path.join(root, path))
     except UnicodeDecodeError as error:
         problem = Problem(Location(path), f"not UTF-8 text ({error.reason})", "save as UTF-8")
-        return RawRecord(kind, _stem(path), path, None, Marks(path)), [problem]
+        return RawRecord(kind, PurePosixPath(path).stem, path, None, Marks(path)), [problem]
     return parse_record(kind, path, text)
 
 
@@ -342,7 +302,7 @@ def _shallow(text: str) -> bool:
 
 def parse_record(kind: str, path: str, text: str) -> tuple[RawRecord, list[Problem]]:
     """Parse the text of a content file at `path` (relative to the root; its stem is the id)."""
-    unreadable = RawRecord(kind, _stem(path), path, None, Marks(path))
+    unreadable = RawRecord(kind, PurePosixPath(path).stem, path, None, Marks(path))
     reader = _Reader(path)
     try:
         node = _compose(text)
@@ -399,8 +359,7 @@ def _inside(root: Path, relative: str) -> bool:
 def _content_files(root: Path) -> tuple[list[tuple[str, str, bool]], list[Problem]]:
     """Every content file (its kind, its path relative to the root, and whether its name is an
     id), and problems with the layout itself."""
-    # os.scandir, not pathlib: at 10,000 files, making a Path of each costs more than reading
-    # the folders.
+    # os.scandir: it says whether an entry is a link without following it.
     found: list[tuple[str, str, bool]] = []
     problems: list[Problem] = []
     if (root / CONTENT).is_symlink():
@@ -502,16 +461,15 @@ def _read(root: Path, kind: str, path: str, named: bool) -> tuple[RawRecord, lis
         return _read_file(root, path, kind)
     # Misnamed (reported by _content_files): not read, but the id it was surely meant to have
     # still counts as taken, so references to it do not each report the same problem again.
-    return RawRecord(kind, slugify(_stem(path)), path, None, Marks(path)), []
+    return RawRecord(kind, slugify(PurePosixPath(path).stem), path, None, Marks(path)), []
 
 
-def load_corpus(root: Path, jobs: int = 1) -> RawCorpus:
-    """Read every content file and article text under `root`, collecting every problem; the
-    content files are parsed by `jobs` processes."""
+def load_corpus(root: Path) -> RawCorpus:
+    """Read every content file and article text under `root`, collecting every problem."""
     files, problems = _content_files(root)
     records = []
-    # Parsing is most of the work; chunks of files keep the hand-outs few.
-    for record, record_problems in fork_map(lambda f: _read(root, *f), files, jobs, chunk=64):
+    for file in files:
+        record, record_problems = _read(root, *file)
         records.append(record)
         problems.extend(record_problems)
     texts, text_problems = _seed_texts(root)

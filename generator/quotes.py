@@ -36,8 +36,7 @@ MAX_GAP = 400
 
 
 class Span(NamedTuple):
-    """Where quoted words sit in the article's original text: [start, end) character offsets.
-    (A tuple: there is one per quote, made by workers and sent back.)"""
+    """Where quoted words sit in the article's original text: [start, end) character offsets."""
 
     start: int
     end: int
@@ -191,8 +190,7 @@ def _plain(text: str) -> str:
 
 
 class ArticleText:
-    """An archived article's text, searchable for quotes. It is normalized when first searched,
-    which may be in a worker searching it for quotes (not in the process that read it)."""
+    """An archived article's text, searchable for quotes; normalized when first searched."""
 
     def __init__(self, raw: str) -> None:
         self.raw = raw

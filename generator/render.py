@@ -11,11 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MethodType
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError
-from jinja2.runtime import Context, Macro
 
 from generator.article import Highlight, article_html
 from generator.citations import (
@@ -240,26 +238,6 @@ class Page:
         return self.views.is_upcoming(entity)
 
 
-# Whose methods templates call, none of which wishes to be passed the template's context.
-_PLAIN_CALLS = frozenset({Page, Corpus})
-
-
-class _PageContext(Context):
-    """A template's context that calls the page's and the corpus's methods, and the shared
-    macros, directly. Jinja looks each callable over for a wish to be passed the context (three
-    failed attribute look-ups) on every call, a tenth of the time spent rendering."""
-
-    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        plain = type(__obj) is Macro or (
-            type(__obj) is MethodType and type(__obj.__self__) in _PLAIN_CALLS
-        )
-        if plain:
-            kwargs.pop("_loop_vars", None)
-            kwargs.pop("_block_vars", None)
-            return __obj(*args, **kwargs)
-        return super().call(__obj, *args, **kwargs)
-
-
 # How templates are compiled. trim_blocks drops the newline after every block tag; a Markdown
 # line that ends in one (a list item ending in `{% endif %}`) keeps it by writing `{% endif +%}`.
 # Escaping is md_escape's, as the environment's finalize, not HTML autoescaping.
@@ -275,7 +253,7 @@ class TemplateFailed(Exception):
     """A template that cannot be compiled or rendered, with the template file and line."""
 
     def __init__(self, where: str, message: str) -> None:
-        super().__init__(where, message)  # both in args, so a worker can send it back
+        super().__init__(where, message)
         self.where = where
         self.message = message
 
@@ -317,7 +295,6 @@ def make_environment(root: Path) -> Environment:
         auto_reload=False,
         **_SYNTAX,
     )
-    environment.context_class = _PageContext
     environment.filters["when"] = when
     environment.filters["url"] = lambda url: Md(url_escape(str(url)))
     environment.filters["humanize"] = humanize
@@ -379,11 +356,6 @@ class Renderer:
             )
         return Rendered(path, "\n\n".join(parts) + "\n", title, citations.cited)
 
-    def compile_templates(self) -> None:
-        for name in self.environment.list_templates(extensions=["j2"]):
-            with located(self.root):
-                self.environment.get_template(name)
-
     def sorted_by_name(self, kind: str) -> list[str]:
         entities = self.corpus.entities[kind]
         return sorted(entities, key=lambda i: (display_name(entities[i], self.corpus).lower(), i))
@@ -393,7 +365,6 @@ class Renderer:
         them, so they come after all the others (and cite nothing themselves); each works out
         its source's coverage, which the sources index, last, shows. Pages within a stage are
         independent."""
-        # The site-wide pages, the largest, first: no worker is left with one at the end.
         first: list[Task] = [("timeline", ""), ("export", ""), ("home", ""), ("tags", "")]
         first += [("index", kind) for kind in INDEX_KINDS if kind != "sources"]
         first += [
@@ -578,3 +549,17 @@ class Renderer:
             sources=chronological(list(self.sources), corpus),
             export=Md(EXPORT),
         )
+
+
+def render_site(root: Path, corpus: Corpus) -> list[tuple[str, str | bytes]]:
+    """Every file of the generated site, as (path, text): the pages, then the assets. All are
+    rendered before any is written, so a template error leaves the pages as they were."""
+    renderer = Renderer(root, corpus)
+    files: list[tuple[str, str | bytes]] = []
+    for stage in renderer.stages():
+        for task in stage:
+            page = renderer.render_task(task)
+            renderer.record(page)
+            files.append((page.path, page.text))
+    files.extend(renderer.assets().items())
+    return files

@@ -167,6 +167,10 @@ def test_an_error_in_a_template_names_its_file_and_line(
     assert result.returncode == 1
     assert result.stderr.startswith(f"templates/place.md.j2:{line}: error: {error}"), result.stderr
     assert result.stderr.endswith("(hint: fix the template; run with --debug for the traceback)\n")
+    debug = briefing("generate", "--root", project, "--debug")
+    assert debug.returncode == 1
+    assert "Traceback" in debug.stderr
+    assert "place.md.j2" in debug.stderr
 
 
 def test_the_project_is_found_from_a_folder_inside_it(project: Path) -> None:
