@@ -11,10 +11,9 @@ large deletion):
 
 - check: `briefing check`
 - generate: `briefing generate` into an empty build/docs (it checks first, as `briefing build`
-  does, so this is the check + generate time of a build), with a process per CPU (the command
-  and its workers); run three times, each into an empty folder, and the median time taken (the
-  spread is printed too, and the memory is the largest of the three).
-- generate, one process: the same again with `--jobs 1`, from an empty build/docs
+  does, so this is the check + generate time of a build); run three times, each into an empty
+  folder, and the median time taken (the spread is printed too, and the memory is the largest
+  of the three).
 - mkdocs: `mkdocs build --strict`, as generator/site.py runs it; a smaller size's build is
   timed again once the larger sizes are done, and its ms per page is the mean of the two, so
   that the host's speed drifting in between is not read as a superlinear cost
@@ -335,9 +334,6 @@ def bench(n: int, root: Path) -> Measures:
         peak_rss_mb=max(result.peak_rss_mb for result in cold),
         peak_total_mb=max(result.peak_total_mb for result in cold),
     )
-    # The same from an empty folder again, in one process: what the workers save.
-    single = [*generate, "--jobs", "1"]
-    step("generate, one process", single)
     step(MKDOCS, mkdocs_command(root), mkdocs_environment())
     step("no-op", generate)
     rename(root / "content" / "people" / f"person-{measures.counts['people'] // 2:05d}.yml")
@@ -405,10 +401,6 @@ def table(results: list[Measures]) -> str:
         (
             "  of which render + write (s)",
             lambda m: f"{m.generate_s - m.runs['check'].seconds:.2f}",
-        ),
-        (
-            "  the same in one process (s)",
-            lambda m: f"{m.runs['generate, one process'].seconds:.2f}",
         ),
         ("mkdocs build --strict (s)", lambda m: f"{m.mkdocs_s:.2f}"),
         ("total: generate + mkdocs (s)", lambda m: f"{m.generate_s + m.mkdocs_s:.2f}"),
@@ -479,8 +471,7 @@ def profile(root: Path) -> None:
     profiler = cProfile.Profile()
     profiler.enable()
     try:
-        # In one process: the profiler does not follow forked workers.
-        briefing(["generate", "--root", str(root), "--jobs", "1"], standalone_mode=False)
+        briefing(["generate", "--root", str(root)], standalone_mode=False)
     finally:
         profiler.disable()
     print(f"\nprofile of `briefing generate` at {root} (top 25 by own time):")
