@@ -87,15 +87,15 @@ class SourceLinks(dict[str, tuple[str, str, str]]):
     entity's page, the index of its folder, the timeline and the home page, a hundred thousand
     markers at 10,000 entities."""
 
-    def __init__(self, passages: Passages, folder: str) -> None:
+    def __init__(self, source_labels: SourceLabels, folder: str) -> None:
         super().__init__()
-        self.passages = passages
+        self.source_labels = source_labels
         self.folder = folder
         self.openings: dict[Key, str] = {}
 
     def __missing__(self, source: str) -> tuple[str, str, str]:
         href = built_href(page_path("sources", source), self.folder)
-        label = self.passages.label(source)
+        label = self.source_labels.label(source)
         found = self[source] = (href, html_attr(label), html_text(label))
         return found
 
@@ -110,9 +110,9 @@ class SourceLinks(dict[str, tuple[str, str, str]]):
         return found
 
 
-class Passages:
-    """Links to the cited passages of one run's sources. Pages cite many passages of a few
-    sources from a few folders: the link to each source page is worked out once per folder."""
+class SourceLabels:
+    """How each source is labelled where it is cited (publisher and date), and the links to its
+    page from each folder, worked out once: pages cite many passages of a few sources."""
 
     def __init__(self, sources: dict[str, Source]) -> None:
         self.sources = sources
@@ -144,14 +144,14 @@ class Citations:
     """The citations of one page, numbered in the order they first appear."""
 
     path: str
-    passages: Passages
+    source_labels: SourceLabels
     cited: PageCitations = field(default_factory=dict)
     numbers: dict[Key, int] = field(default_factory=dict)
     labels: dict[Key, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.folder = posixpath.dirname(self.path)
-        self.source_links = self.passages.from_folder(self.folder)
+        self.source_links = self.source_labels.from_folder(self.folder)
 
     def number(self, key: Key, label: str) -> int:
         if key not in self.numbers:

@@ -19,8 +19,8 @@ from generator.article import Highlight, article_html
 from generator.citations import (
     Citations,
     PageCitations,
-    Passages,
     Registry,
+    SourceLabels,
     page_path,
     relative_path,
 )
@@ -121,7 +121,7 @@ def humanize(word: str) -> str:
 
 
 @dataclass
-class Places:
+class EntityLinks:
     """Each entity's name as Markdown and the page (and anchor) that shows it: worked out once
     for the whole site, since every page links to the same entities."""
 
@@ -182,15 +182,15 @@ class Page:
     corpus: Corpus
     views: Views
     citations: Citations
-    places: Places
+    entity_links: EntityLinks
 
     def location(self, entity_id: str) -> str | None:
         """The page (and anchor) that shows an entity, if any."""
-        return self.places.of(entity_id)[1]
+        return self.entity_links.of(entity_id)[1]
 
     def link(self, entity_id: str) -> Md:
         """The entity's name, linked to where it is shown."""
-        return self.places.link(entity_id, self.path, self.citations.folder)
+        return self.entity_links.link(entity_id, self.path, self.citations.folder)
 
     def links(self, ids: list[str]) -> Md:
         return Md(", ".join(self.link(i) for i in ids))
@@ -327,18 +327,18 @@ class Renderer:
         self.environment.globals["corpus"] = corpus
         # The citations of every page recorded so far.
         self.cited = Registry()
-        self.places = Places(corpus)
+        self.entity_links = EntityLinks(corpus)
         self.titles: dict[str, str] = {}
         self.sources = corpus.of("sources", Source)
-        self.passages = Passages(self.sources)
+        self.source_labels = SourceLabels(self.sources)
         self.timeline = timeline(corpus)
         self._coverage: dict[str, SourceCoverage] = {}
         self._boilerplate: dict[str, list[Span]] = {}
         self._spans = spans_by_source(corpus)
 
     def render(self, template: str, path: str, title: str, **context: Any) -> Rendered:
-        citations = Citations(path, self.passages)
-        page = Page(path, self.corpus, self.views, citations, self.places)
+        citations = Citations(path, self.source_labels)
+        page = Page(path, self.corpus, self.views, citations, self.entity_links)
         with located(self.root):
             body = self.environment.get_template(template).render(
                 page=page, views=self.views, **context
