@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ROOT ?= .
 
-.PHONY: site test check coverage generate schema bench golden clean impact serve zensical
+.PHONY: site test test-fast lint check coverage generate schema bench golden clean impact serve zensical
 
 # One stamp per set of pins: reinstall only when the pins change.
 $(VENV)/.site-installed: requirements/site.txt pyproject.toml
@@ -33,12 +33,20 @@ generate: $(VENV)/.site-installed
 schema: $(VENV)/.site-installed
 	$(BIN)/briefing schema --root "$(ROOT)"
 
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check generator tests templates/hooks bench
+	$(BIN)/ruff format --check generator tests templates/hooks bench
+	$(BIN)/mypy
+
 # The browser tests drive Debian's Chromium; the impact tests use git.
-test: $(VENV)/.test-installed
+test: lint
 	@bash scripts/system-packages.sh chromium git
-	$(BIN)/ruff check generator tests templates/hooks
-	$(BIN)/ruff format --check generator tests templates/hooks
 	$(BIN)/python -m pytest
+
+# The quick loop while working: lint, and every test but the browser ones.
+test-fast: lint
+	@bash scripts/system-packages.sh git
+	$(BIN)/python -m pytest -m "not browser"
 
 # Times check, generate and the MkDocs build on synthetic corpora; e.g. BENCH_ARGS="--sizes 1000".
 # Timed as an installed tool runs: with its bytecode written (which PYTHONDONTWRITEBYTECODE, set

@@ -364,17 +364,18 @@ class _Checker:
         declared = self.raw.tags
         if declared is not None and declared.data is None:
             return  # the file could not be read: reported already
+        known = declared.data if declared is not None else None
         for record, entity in valid:
             for index, tag in enumerate(getattr(entity, "tags", ())):
-                if declared is None:
+                if known is None:
                     self.add(
                         record.marks.at(("tags", index)),
                         f"unknown tag `{tag}`: there is no {TAGS}",
                         f"create {TAGS} with a line `{tag}: what it covers` for each tag",
                     )
                     return  # without the file every tag is unknown: said once, at the first
-                if tag not in declared.data:
-                    hint = did_you_mean(tag, set(declared.data)) or (
+                if tag not in known:
+                    hint = did_you_mean(tag, set(known)) or (
                         f"declare it in {TAGS}: `{tag}: what it covers`"
                     )
                     self.add(record.marks.at(("tags", index)), f"unknown tag `{tag}`", hint)

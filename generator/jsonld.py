@@ -56,8 +56,9 @@ def json_ld(entity_id: str, entity: Strict, corpus: Corpus) -> dict[str, Any] | 
         data["datePublished"] = entity.published
     else:
         return None
-    if getattr(entity, "summary", None):
-        data["description"] = entity.summary
+    summary = getattr(entity, "summary", None)
+    if summary:
+        data["description"] = summary
     cleaned = {k: v for k, v in data.items() if v not in (None, [], "")}
     return {"@context": "https://schema.org", "identifier": entity_id, **cleaned}
 

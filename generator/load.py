@@ -125,8 +125,8 @@ class _Loader(yaml.SafeLoader):
 
     _depth = 0
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if self.check_event(yaml.AliasEvent):
             raise yaml.composer.ComposerError(
                 None, None, "aliases (`*name`) are not supported", event.start_mark
@@ -135,7 +135,7 @@ class _Loader(yaml.SafeLoader):
             raise _TooDeep(event.start_mark)
         self._depth += 1
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
@@ -289,10 +289,10 @@ def _compose(text: str) -> Node | None:
         # libyaml composes about three times faster. Without `&` and `*` there can be no alias to
         # refuse; on any error the pure-Python parser below runs again, for its exact messages.
         try:
-            return yaml.compose(text, Loader=_CLoader)  # type: ignore[no-any-return]
+            return yaml.compose(text, Loader=_CLoader)
         except yaml.YAMLError:
             pass
-    return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+    return yaml.compose(text, Loader=_Loader)
 
 
 def _shallow(text: str) -> bool:

@@ -116,22 +116,13 @@ class Evidence(BaseModel):
         description="A curator's inference, with its reason; shown apart from reported fact.",
     )
 
-    # Worked out once (the first time the check asks), kept beside the fields as
-    # cached_property would keep them, but without its lock: there are tens of thousands.
     def quotes(self) -> tuple[tuple[str, str], ...]:
         """(source id, quote) pairs in the order the curator wrote them."""
-        pairs = self.__dict__.get("_pairs")
-        if pairs is None:
-            extra = self.__pydantic_extra__ or {}
-            pairs = tuple((source, quote) for source, quotes in extra.items() for quote in quotes)
-            self.__dict__["_pairs"] = pairs
-        return pairs  # type: ignore[no-any-return]
+        extra = self.__pydantic_extra__ or {}
+        return tuple((source, quote) for source, quotes in extra.items() for quote in quotes)
 
     def sources(self) -> tuple[str, ...]:
-        ids = self.__dict__.get("_source_ids")
-        if ids is None:
-            ids = self.__dict__["_source_ids"] = tuple(self.__pydantic_extra__ or {})
-        return ids  # type: ignore[no-any-return]
+        return tuple(self.__pydantic_extra__ or {})
 
 
 def _cite_model(name: str, fields: tuple[str, ...]) -> type[BaseModel]:

@@ -275,6 +275,8 @@ class ArticleText:
         if not wanted or not self.plain:
             return Passage("", 1)
         match = fuzz.partial_ratio_alignment(wanted, self.plain)
+        if match is None:  # only with a score cut-off, which is not given
+            return Passage("", 1)
         start, end = match.dest_start, match.dest_end
         # Widen to whole words so the curator sees words, not fragments.
         while start > 0 and self.plain[start - 1] not in " \n":

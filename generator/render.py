@@ -149,10 +149,10 @@ class EntityLinks:
             if target is None:
                 found = (None, None, name)
             else:
-                page, _, anchor = target.partition("#")
+                shown_on, _, anchor = target.partition("#")
                 local = Md(f"[{name}](#{anchor})") if anchor else None
-                href = relative_path(page, folder) + (f"#{anchor}" if anchor else "")
-                found = (page, local, Md(f"[{name}]({href})"))
+                href = relative_path(shown_on, folder) + (f"#{anchor}" if anchor else "")
+                found = (shown_on, local, Md(f"[{name}]({href})"))
             self._links[(folder, entity_id)] = found
         page, local, remote = found
         return local if local is not None and page == path else remote
@@ -238,17 +238,6 @@ class Page:
         return self.views.is_upcoming(entity)
 
 
-# How templates are compiled. trim_blocks drops the newline after every block tag; a Markdown
-# line that ends in one (a list item ending in `{% endif %}`) keeps it by writing `{% endif +%}`.
-# Escaping is md_escape's, as the environment's finalize, not HTML autoescaping.
-_SYNTAX = {
-    "autoescape": False,
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-    "keep_trailing_newline": True,
-}
-
-
 class TemplateFailed(Exception):
     """A template that cannot be compiled or rendered, with the template file and line."""
 
@@ -286,14 +275,20 @@ def _template_line(root: Path, filename: str, line: int | None) -> str:
 
 
 def make_environment(root: Path) -> Environment:
-    """The templates' environment."""
+    """The templates' environment. trim_blocks drops the newline after every block tag; a
+    Markdown line that ends in one (a list item ending in `{% endif %}`) keeps it by writing
+    `{% endif +%}`. Escaping is md_escape's, as the environment's finalize, not HTML
+    autoescaping."""
     environment = Environment(
         loader=FileSystemLoader(root / TEMPLATES),
         undefined=StrictUndefined,
         finalize=md_escape,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
         # Each run makes its own environment: no template changes during one.
         auto_reload=False,
-        **_SYNTAX,
     )
     environment.filters["when"] = when
     environment.filters["url"] = lambda url: Md(url_escape(str(url)))

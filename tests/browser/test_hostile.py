@@ -18,6 +18,8 @@ import yaml
 from conftest import REPO, briefing, copy_project
 from playwright.sync_api import Browser, Page
 
+pytestmark = pytest.mark.browser
+
 # Each part ends an element a text may sit in (title, script, style, attribute) and adds one
 # of its own, before a comment opens; U+2028 ends a line in JavaScript.
 PAYLOAD = (

@@ -14,6 +14,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+pytestmark = pytest.mark.browser
+
 KEY_PAGES = {
     "home": "index.html",
     "index": "people/index.html",
