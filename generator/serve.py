@@ -37,12 +37,21 @@ class Regenerator(FileSystemEventHandler):
     """Calls `regenerate` once changes to the watched files have settled, one run at a time; a
     failed run is reported and the last good pages stay served."""
 
-    def __init__(self, regenerate: Callable[[], object], settle: float = SETTLE_SECONDS) -> None:
+    def __init__(
+        self,
+        regenerate: Callable[[], object],
+        settle: float = SETTLE_SECONDS,
+        timer: Callable[[float, Callable[[], None]], threading.Timer] = threading.Timer,
+    ) -> None:
         self._regenerate = regenerate
         self._settle = settle
+        self._make_timer = timer
         self._timer: threading.Timer | None = None
         self._timer_lock = threading.Lock()
         self._run_lock = threading.Lock()
+        # The files changed since the last run began, and those of each run so far.
+        self._changed: set[str] = set()
+        self.runs: list[set[str]] = []
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type not in _CHANGES or event.is_directory:
@@ -51,14 +60,18 @@ class Regenerator(FileSystemEventHandler):
         if all(_scratch(path) for path in paths if path):
             return
         with self._timer_lock:
+            self._changed.update(path for path in paths if path and not _scratch(path))
             if self._timer is not None:
                 self._timer.cancel()
-            self._timer = threading.Timer(self._settle, self._run)
+            self._timer = self._make_timer(self._settle, self._run)
             self._timer.daemon = True
             self._timer.start()
 
     def _run(self) -> None:
         with self._run_lock:
+            with self._timer_lock:
+                self.runs.append(self._changed)
+                self._changed = set()
             try:
                 self._regenerate()
             except Exception as error:  # the preview must outlive a bad edit

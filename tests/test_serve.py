@@ -8,14 +8,16 @@ import signal
 import socket
 import subprocess
 import threading
-import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from conftest import BRIEFING, briefing, edit, interruptible, wait_for
+from watchdog.events import FileModifiedEvent
 
-from generator.serve import watching
+from generator.serve import Regenerator, watching
 
 PERSON = "content/people/stephen-biegun.yml"
 NEW_NAME = "Stephen E. Biegun"
@@ -31,28 +33,63 @@ class Counter:
             self.calls += 1
 
 
-@pytest.mark.parametrize("folder", ["content/people", "seeds", "templates"])
-def test_a_change_in_a_watched_folder_regenerates_once(project: Path, folder: str) -> None:
+class ManualTimer:
+    """Stands in for threading.Timer: fires when the test says, so no test waits on a clock."""
+
+    made: ClassVar[list[ManualTimer]] = []
+
+    def __init__(self, seconds: float, action: Callable[[], None]) -> None:
+        self.action = action
+        self.cancelled = False
+        self.daemon = False
+        ManualTimer.made.append(self)
+
+    def start(self) -> None:
+        pass
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+def test_a_burst_of_changes_regenerates_once_with_them_all(project: Path) -> None:
     regenerate = Counter()
-    with watching(project, regenerate, settle=0.2):
-        target = next(p for p in sorted((project / folder).iterdir()) if p.is_file())
-        for _ in range(5):  # an editor's burst of writes
-            with target.open("a", encoding="utf-8") as file:
-                file.write("\n")
-        assert wait_for(lambda: regenerate.calls >= 1, 5)
-        time.sleep(0.5)
+    ManualTimer.made.clear()
+    handler = Regenerator(regenerate, timer=ManualTimer)  # type: ignore[arg-type]
+    target = str(project / PERSON)
+    other = str(project / "seeds/dw-2019-02-09.txt")
+    for path in [target] * 4 + [other]:  # an editor's burst of writes, and another file
+        handler.on_any_event(FileModifiedEvent(path))
+    handler.on_any_event(FileModifiedEvent(str(project / "content/people/.x.yml.swp")))
+    live = [timer for timer in ManualTimer.made if not timer.cancelled]
+    assert len(live) == 1  # each change put the run off until the changes settle
+    live[0].action()
     assert regenerate.calls == 1
+    assert handler.runs == [{target, other}]
+
+
+@pytest.mark.parametrize("folder", ["content/people", "seeds", "templates"])
+def test_a_change_in_a_watched_folder_regenerates(project: Path, folder: str) -> None:
+    regenerate = Counter()
+    target = next(p for p in sorted((project / folder).iterdir()) if p.is_file())
+    with watching(project, regenerate, settle=0.1) as handler:
+        with target.open("a", encoding="utf-8") as file:
+            file.write("\n")
+        assert wait_for(lambda: regenerate.calls >= 1, 15)
+    assert str(target) in set().union(*handler.runs)
 
 
 def test_scratch_files_and_other_folders_do_not_regenerate(project: Path) -> None:
     regenerate = Counter()
     (project / "build").mkdir()
-    with watching(project, regenerate, settle=0.1):
+    person = project / PERSON
+    with watching(project, regenerate, settle=0.1) as handler:
         (project / "content/people/.stephen-biegun.yml.swp").write_text("x", encoding="utf-8")
         (project / "content/people/stephen-biegun.yml~").write_text("x", encoding="utf-8")
         (project / "build/page.md").write_text("x", encoding="utf-8")
-        time.sleep(0.6)
-    assert regenerate.calls == 0
+        # Then a real change: events come in order, so the ones above were seen before it.
+        person.write_text(person.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert wait_for(lambda: regenerate.calls >= 1, 15)
+    assert set().union(*handler.runs) == {str(person)}
 
 
 def test_a_failed_regeneration_keeps_watching(project: Path) -> None:
@@ -66,10 +103,9 @@ def test_a_failed_regeneration_keeps_watching(project: Path) -> None:
     person = project / PERSON
     with watching(project, regenerate, settle=0.1):
         person.write_text(person.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        assert wait_for(lambda: len(calls) == 1, 5)
-        time.sleep(0.3)
+        assert wait_for(lambda: len(calls) == 1, 15)
         person.write_text(person.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        assert wait_for(lambda: len(calls) == 2, 5)
+        assert wait_for(lambda: len(calls) == 2, 15)
 
 
 def test_editing_content_regenerates_the_page(built_project: Path) -> None:
@@ -113,22 +149,29 @@ def test_the_served_page_follows_the_content(project: Path) -> None:
         start_new_session=True,  # its own process group, as a terminal's Ctrl-C would reach
     )
     url = f"http://127.0.0.1:{port}/people/stephen-biegun.html"
+    lines: list[str] = []
+    assert server.stdout is not None
+    reader = threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True)
+    reader.start()
+    rejected = "the pages were not generated; still serving the pages as they were"
     try:
         assert wait_for(lambda: "Stephen Biegun" in fetch(url), 60)
         edit(project / PERSON, "name: Stephen Biegun", f"name: {NEW_NAME}")
         assert wait_for(lambda: NEW_NAME in fetch(url), 60)
-        edit(project / PERSON, "country: united-states", "country: united-sates")
-        # Rejected: the generated page does not change, whatever the wait.
         docs_page = project / "build/docs/people/stephen-biegun.md"
         before = docs_page.read_text(encoding="utf-8")
-        time.sleep(5)
+        edit(project / PERSON, "country: united-states", "country: united-sates")
+        # Rejected: said in the terminal, and the generated and served pages stay as they were.
+        assert wait_for(lambda: any(rejected in line for line in lines), 60)
         assert docs_page.read_text(encoding="utf-8") == before
-        assert NEW_NAME in fetch(url)
+        assert wait_for(lambda: NEW_NAME in fetch(url), 60)
     finally:
         os.killpg(server.pid, signal.SIGINT)
-        output = server.communicate(timeout=30)[0]
+        server.wait(timeout=30)
+        reader.join(timeout=30)
+        server.stdout.close()
+    output = "".join(lines)
     assert server.returncode == 0, output
     assert f"{PERSON}:" in output and "unknown organization or place `united-sates`" in output, (
         output
     )
-    assert "the pages were not generated; still serving the pages as they were" in output
