@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from generator.dates import parse_period
+from generator.layout import page_path
 from generator.markup import Md, html_attr, html_text
 from generator.model import Evidence, Source
 
@@ -22,11 +23,6 @@ def passage_anchor(quote: str) -> str:
     """A stable anchor for a cited passage: it depends on the quote only, so adding a quote
     elsewhere does not renumber (and rewrite) every page that cites the same article."""
     return "q-" + hashlib.sha1(" ".join(quote.split()).encode("utf-8")).hexdigest()[:10]
-
-
-def page_path(kind: str, entity_id: str) -> str:
-    """The generated page of an entity, relative to the docs folder."""
-    return f"{kind}/{entity_id}.md"
 
 
 @cache

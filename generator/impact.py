@@ -4,7 +4,7 @@ pages to look at again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -12,36 +12,24 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 
 from generator.check import check, closest_hint, shorten
-from generator.citations import page_path
 from generator.coverage import Sentence, sentences
 from generator.history import Change, Status, changes, read_at, resolve
 from generator.index import build_views, page_tags, tags_carried
+from generator.layout import (
+    DATED_PAGES,
+    INDEX_KINDS,
+    PAGE_KINDS,
+    TAGS_PAGE,
+    page_path,
+    pages_showing,
+)
 from generator.load import CONTENT, SEEDS, TAGS, RawCorpus, RawRecord, load_corpus, parse_record
-from generator.model import KINDS, Corpus, Statement, Strict, evidence_in, references_in
+from generator.model import KINDS, Corpus, Statement, Strict, evidence_in
 from generator.problems import Location, Problem
 from generator.quotes import ArticleText, Span, normalize
-from generator.render import INDEX_KINDS, PAGE_KINDS
 
-# Pages that order what they list by date.
-DATED_PAGES = ("index.md", "timeline.md")
-# The page listing the pages by tag, with what each tag covers.
-TAGS_PAGE = "tags.md"
 # Fields that place an entity in time (a role's `start` and `end` too).
 DATE_FIELDS = frozenset({"date", "published", "start", "end"})
-
-
-def pages_showing(
-    kind: str, entity_id: str, entity: Strict | None, kind_of: Callable[[str], str | None]
-) -> set[str]:
-    """The pages that show an entity: its own, if its kind has pages, and those of the entities it
-    names (a statement shows on its speaker's page, a meeting on its participants' pages)."""
-    pages = {page_path(kind, entity_id)} if kind in PAGE_KINDS else set()
-    if entity is not None:
-        for _where, target, _kinds in references_in(entity):
-            target_kind = kind_of(target)
-            if target_kind in PAGE_KINDS:
-                pages.add(page_path(target_kind, target))
-    return pages
 
 
 @dataclass(frozen=True, order=True)

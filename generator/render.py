@@ -21,7 +21,6 @@ from generator.citations import (
     PageCitations,
     Registry,
     SourceLabels,
-    page_path,
     relative_path,
 )
 from generator.coverage import (
@@ -47,6 +46,14 @@ from generator.index import (
     upcoming,
 )
 from generator.jsonld import json_ld_script
+from generator.layout import (
+    EXPORT,
+    SHOWN_ON,
+    Task,
+    path_of,
+    shown_at,
+    site_pages,
+)
 from generator.load import slugify
 from generator.markup import Md, md_escape, url_escape
 from generator.model import (
@@ -54,7 +61,6 @@ from generator.model import (
     Commitment,
     Corpus,
     Evidence,
-    Fact,
     Meeting,
     Person,
     Source,
@@ -67,13 +73,6 @@ from generator.quotes import Span
 TEMPLATES = "templates"
 # Files under templates/assets are copied into the site as they are (stylesheets).
 ASSETS = "assets"
-# Kinds with a page per entity, in the order they are rendered (source pages after all others:
-# see Renderer.stages).
-PAGE_KINDS = ("people", "meetings", "commitments", "organizations", "places", "sources")
-# Kinds with an index page: statements are listed there, though shown on others' pages.
-INDEX_KINDS = (*PAGE_KINDS, "statements")
-# Statements and facts have no pages of their own: they are shown on the pages of whom they name.
-SHOWN_ON = {"statements": "statement", "facts": "fact"}
 STATUS_ORDER = (
     "in-progress", "pledged", "stated", "proposed", "stalled", "partly-kept", "kept", "broken",
     "withdrawn",
@@ -95,10 +94,6 @@ FIELD_LABELS = {
     "about": "about",
     "at": "said at",
 }
-EXPORT = "data/briefing.json"
-# A page to render: what it is ("home", "timeline", "tags", "index", "export", or an entity kind)
-# and which (the kind an index lists, the entity's id).
-Task = tuple[str, str]
 
 
 def display_name(entity: Strict, corpus: Corpus) -> str:
@@ -138,7 +133,7 @@ class EntityLinks:
                 self._found[entity_id] = (md_escape(entity_id), None)
             else:
                 name = md_escape(display_name(entity, self.corpus))
-                self._found[entity_id] = (name, self._location(entity_id, entity))
+                self._found[entity_id] = (name, shown_at(self.corpus, entity_id))
         return self._found[entity_id]
 
     def link(self, entity_id: str, path: str, folder: str) -> Md:
@@ -156,22 +151,6 @@ class EntityLinks:
             self._links[(folder, entity_id)] = found
         page, local, remote = found
         return local if local is not None and page == path else remote
-
-    def _location(self, entity_id: str, entity: Strict) -> str | None:
-        kind = self.corpus.kind_of(entity_id)
-        if kind in PAGE_KINDS:
-            return page_path(kind, entity_id)
-        if isinstance(entity, Statement):
-            host = entity.speaker
-        elif isinstance(entity, Fact):
-            hosts = [i for i in entity.about if self.corpus.kind_of(i) in PAGE_KINDS]
-            host = hosts[0] if hosts else ""
-        else:
-            return None
-        host_kind = self.corpus.kind_of(host)
-        if host_kind not in PAGE_KINDS:
-            return None
-        return f"{page_path(str(host_kind), host)}#{SHOWN_ON[str(kind)]}-{entity_id}"
 
 
 @dataclass
@@ -356,22 +335,12 @@ class Renderer:
         return sorted(entities, key=lambda i: (display_name(entities[i], self.corpus).lower(), i))
 
     def stages(self) -> list[list[Task]]:
-        """Every page to render, in three stages: source pages link back to every page citing
-        them, so they come after all the others (and cite nothing themselves); each works out
-        its source's coverage, which the sources index, last, shows. Pages within a stage are
-        independent."""
-        first: list[Task] = [("timeline", ""), ("export", ""), ("home", ""), ("tags", "")]
-        first += [("index", kind) for kind in INDEX_KINDS if kind != "sources"]
-        first += [
-            (kind, i) for kind in PAGE_KINDS if kind != "sources" for i in self.index_order(kind)
-        ]
-        sources: list[Task] = [("sources", i) for i in self.index_order("sources")]
-        return [first, sources, [("index", "sources")]]
+        return site_pages(self.corpus, self.index_order)
 
     def render_task(self, task: Task) -> Rendered:
         """One page, with the title it is listed under and the citations it makes."""
         kind, name = task
-        path = self.path_of(task)
+        path = path_of(task)
         if kind == "home":
             return self.home()
         if kind == "timeline":
@@ -408,14 +377,6 @@ class Renderer:
         self.cited.add_page(page.path, page.citations)
         if page.coverage is not None:
             self._coverage[page.coverage.source] = page.coverage
-
-    @staticmethod
-    def path_of(task: Task) -> str:
-        kind, name = task
-        fixed = {"home": "index.md", "timeline": "timeline.md", "tags": "tags.md", "export": EXPORT}
-        if kind in fixed:
-            return fixed[kind]
-        return f"{name}/index.md" if kind == "index" else page_path(kind, name)
 
     def assets(self) -> dict[str, str | bytes]:
         folder = self.root / TEMPLATES / ASSETS

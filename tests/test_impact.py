@@ -15,7 +15,8 @@ from conftest import DOCS, REPO, at, briefing, edit, position
 from generator.check import check
 from generator.cli import main
 from generator.history import HistoryError
-from generator.impact import impact, pages_showing
+from generator.impact import impact
+from generator.layout import pages_showing
 from generator.load import load_corpus
 from generator.model import Statement, evidence_in
 
