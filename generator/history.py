@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
+import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -24,6 +26,10 @@ class Change:
 
 
 def _git(root: Path, *args: str) -> str:
+    return _git_bytes(root, *args).decode("utf-8", "replace")
+
+
+def _git_bytes(root: Path, *args: str) -> bytes:
     try:
         done = subprocess.run(
             ["git", "-C", str(root), *args], capture_output=True, check=False, text=False
@@ -33,7 +39,7 @@ def _git(root: Path, *args: str) -> str:
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise HistoryError(message[-1] if message else f"git {args[0]} failed")
-    return done.stdout.decode("utf-8", "replace")
+    return done.stdout
 
 
 def resolve(root: Path, revision: str) -> str:
@@ -71,3 +77,19 @@ def read_at(root: Path, commit: str, path: str) -> str | None:
     except HistoryError:
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def export_at(root: Path, commit: str, destination: Path) -> None:
+    """Write the project's files as they were at a commit into `destination`."""
+    archive = _git_bytes(root, "archive", "--format=tar", f"{commit}:./")
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(destination, filter=_inside)
+
+
+def _inside(member: tarfile.TarInfo, destination: str) -> tarfile.TarInfo | None:
+    """A plain file or folder as it was; a link that leads out of the project is left out (the
+    check refuses links anyway)."""
+    try:
+        return tarfile.data_filter(member, destination)
+    except tarfile.FilterError:
+        return None

@@ -4,6 +4,7 @@ pages to look at again."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,7 +14,7 @@ from pydantic import ValidationError
 
 from generator.check import check, closest_hint, shorten
 from generator.coverage import Sentence, sentences
-from generator.history import Change, Status, changes, read_at, resolve
+from generator.history import Change, Status, changes, export_at, read_at, resolve
 from generator.index import build_views, page_tags, tags_carried
 from generator.layout import (
     DATED_PAGES,
@@ -27,6 +28,7 @@ from generator.load import CONTENT, SEEDS, TAGS, RawCorpus, RawRecord, load_corp
 from generator.model import KINDS, Corpus, Statement, Strict, evidence_in
 from generator.problems import Location, Problem
 from generator.quotes import ArticleText, Span, normalize
+from generator.render import render_site
 
 # Fields that place an entity in time (a role's `start` and `end` too).
 DATE_FIELDS = frozenset({"date", "published", "start", "end"})
@@ -63,11 +65,14 @@ def _plural(count: int, word: str) -> str:
 
 @dataclass(frozen=True)
 class Impact:
-    """Everything that changed since `since`, and how many problems `check` finds now."""
+    """Everything that changed since `since`, and how many problems `check` finds now. When the
+    content checks clean both then and now, `changed_pages` are exactly the generated pages
+    whose text differs; otherwise each file's `pages` are those showing what it touches."""
 
     since: str
     files: tuple[FileImpact, ...]
     problems: int
+    changed_pages: tuple[str, ...] | None = None
 
     @property
     def broken(self) -> list[QuoteImpact]:
@@ -79,17 +84,23 @@ class Impact:
 
     @property
     def pages(self) -> list[str]:
+        if self.changed_pages is not None:
+            return list(self.changed_pages)
         return sorted({page for file in self.files for page in file.pages})
 
     def lines(self) -> list[str]:
-        """The report: per changed file, its broken and changed quotes, then its pages."""
-        if not self.files:
+        """The report: per changed file, its broken and changed quotes (and, when the exact
+        pages cannot be known, the pages showing what it touches); then the pages changed."""
+        if not self.files and not self.changed_pages:
             return [f"no article or content file changed since {self.since}"]
         lines: list[str] = []
         for file in self.files:
             lines.append(f"{file.path}: {file.status} since {self.since}")
             lines.extend(quote.format() for quote in file.quotes)
-            lines.append(f"  pages affected: {', '.join(file.pages) or 'none'}")
+            if self.changed_pages is None:
+                lines.append(f"  pages affected: {', '.join(file.pages) or 'none'}")
+        if self.changed_pages is not None:
+            lines.append(f"pages changed: {', '.join(self.changed_pages) or 'none'}")
         return lines
 
     def summary(self) -> str:
@@ -325,4 +336,24 @@ def impact(root: Path, since: str) -> Impact:
         for c in changed
         if c.path == TAGS or _is_content(PurePosixPath(c.path))
     ]
-    return Impact(since, (*articles, *contents), len(problems))
+    exact = None if problems else _changed_pages(root, commit, corpus)
+    return Impact(since, (*articles, *contents), len(problems), exact)
+
+
+def _pages(root: Path, corpus: Corpus) -> dict[str, str | bytes]:
+    return {path: text for path, text in render_site(root, corpus) if path.endswith(".md")}
+
+
+def _changed_pages(root: Path, commit: str, corpus: Corpus) -> tuple[str, ...] | None:
+    """The generated pages whose text differs between the commit and now (the working tree's
+    corpus, checked clean): both are rendered, each with its own templates. None if the content
+    at the commit does not check clean, so its pages cannot be generated."""
+    with tempfile.TemporaryDirectory(prefix="briefing-impact-") as folder:
+        then = Path(folder)
+        export_at(root, commit, then)
+        old_corpus, old_problems = check(load_corpus(then))
+        if old_problems:
+            return None
+        old = _pages(then, old_corpus)
+    new = _pages(root, corpus)
+    return tuple(sorted(page for page in old.keys() | new.keys() if old.get(page) != new.get(page)))
