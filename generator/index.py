@@ -17,6 +17,7 @@ from generator.model import (
     Evidence,
     Meeting,
     Source,
+    Statement,
     StatusChange,
     Strict,
     Where,
@@ -197,3 +198,56 @@ def recent(entries: list[TimelineEntry], corpus: Corpus, views: Views) -> list[T
         return entry.history_index is not None or not views.is_upcoming(entity)
 
     return [entry for entry in reversed(entries) if happened(entry)]
+
+
+STATUS_ORDER = (
+    "in-progress", "pledged", "stated", "proposed", "stalled", "partly-kept", "kept", "broken",
+    "withdrawn",
+)  # fmt: skip
+
+
+def display_name(entity: Strict, corpus: Corpus) -> str:
+    """How an entity is named in running text."""
+    if isinstance(entity, Statement):
+        speaker = corpus.get(entity.speaker)
+        who = display_name(speaker, corpus) if speaker else entity.speaker
+        when = f", {parse_period(entity.date).display()}" if entity.date else ""
+        return f"{who}, {entity.medium}{when}"
+    name = getattr(entity, "name", None) or getattr(entity, "claim", "")
+    return str(name)
+
+
+def humanize(word: str) -> str:
+    return word.replace("-", " ")
+
+
+def by_status(corpus: Corpus) -> dict[str, list[str]]:
+    """Commitments by their latest status (in STATUS_ORDER, those with any), each in time
+    order."""
+    commitments = corpus.of("commitments", Commitment)
+    found: dict[str, list[str]] = {status: [] for status in STATUS_ORDER}
+    for entity_id in chronological(list(commitments), corpus):
+        found[latest_status(commitments[entity_id]).status].append(entity_id)
+    return {status: ids for status, ids in found.items() if ids}
+
+
+def grouped(corpus: Corpus, kind: str, ids: list[str]) -> dict[str, list[str]]:
+    """People by country, organizations and places by kind."""
+    groups: dict[str, list[str]] = {}
+    for entity_id in ids:
+        entity = corpus.entities[kind][entity_id]
+        if kind == "people":
+            country = corpus.get(getattr(entity, "country", None) or "")
+            heading = display_name(country, corpus) if country else "No country given"
+        else:
+            heading = humanize(getattr(entity, "kind", "other")).capitalize()
+        groups.setdefault(heading, []).append(entity_id)
+    return dict(sorted(groups.items()))
+
+
+def timeline_groups(entries: list[TimelineEntry]) -> dict[str, list[TimelineEntry]]:
+    """The timeline's entries by month (or year, where no finer)."""
+    groups: dict[str, list[TimelineEntry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.period.month_key(), []).append(entry)
+    return groups

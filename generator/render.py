@@ -35,14 +35,19 @@ from generator.index import (
     Backlink,
     Views,
     build_views,
+    by_status,
     chronological,
+    display_name,
     evidence_at,
+    grouped,
+    humanize,
     latest_status,
     newest_first,
     page_tags,
     recent,
     tags_in_use,
     timeline,
+    timeline_groups,
     upcoming,
 )
 from generator.jsonld import json_ld_script
@@ -64,7 +69,6 @@ from generator.model import (
     Meeting,
     Person,
     Source,
-    Statement,
     StatusChange,
     Strict,
 )
@@ -73,10 +77,6 @@ from generator.quotes import Span
 TEMPLATES = "templates"
 # Files under templates/assets are copied into the site as they are (stylesheets).
 ASSETS = "assets"
-STATUS_ORDER = (
-    "in-progress", "pledged", "stated", "proposed", "stalled", "partly-kept", "kept", "broken",
-    "withdrawn",
-)  # fmt: skip
 # How a reference field reads in "related" lists: "Kim Hyok Chol — country".
 FIELD_LABELS = {
     "country": "country",
@@ -96,23 +96,8 @@ FIELD_LABELS = {
 }
 
 
-def display_name(entity: Strict, corpus: Corpus) -> str:
-    """How an entity is named in running text."""
-    if isinstance(entity, Statement):
-        speaker = corpus.get(entity.speaker)
-        who = display_name(speaker, corpus) if speaker else entity.speaker
-        when = f", {parse_period(entity.date).display()}" if entity.date else ""
-        return f"{who}, {entity.medium}{when}"
-    name = getattr(entity, "name", None) or getattr(entity, "claim", "")
-    return str(name)
-
-
 def when(text: str | None) -> str:
     return parse_period(text).display() if text else "undated"
-
-
-def humanize(word: str) -> str:
-    return word.replace("-", " ")
 
 
 @dataclass
@@ -344,7 +329,7 @@ class Renderer:
         if kind == "home":
             return self.home()
         if kind == "timeline":
-            groups = self.timeline_groups()
+            groups = timeline_groups(self.timeline)
             return self.render("timeline.md.j2", path, "Timeline", groups=groups)
         if kind == "tags":
             tags = {humanize(tag): text for tag, text in tags_in_use(self.corpus).items()}
@@ -399,34 +384,12 @@ class Renderer:
         ids = self.index_order(kind)
         context: dict[str, Any] = {"ids": ids}
         if kind == "commitments":
-            context["by_status"] = self.by_status()
+            context["by_status"] = by_status(self.corpus)
         elif kind in ("people", "organizations", "places"):
-            context["groups"] = self.grouped(kind, ids)
+            context["groups"] = grouped(self.corpus, kind, ids)
         elif kind == "sources":
             context["coverage"] = {i: self.coverage(i) for i in ids}
         return context
-
-    def by_status(self) -> dict[str, list[str]]:
-        """Commitments by their latest status (in STATUS_ORDER, those with any), each in time
-        order."""
-        commitments = self.corpus.of("commitments", Commitment)
-        grouped: dict[str, list[str]] = {status: [] for status in STATUS_ORDER}
-        for entity_id in chronological(list(commitments), self.corpus):
-            grouped[latest_status(commitments[entity_id]).status].append(entity_id)
-        return {status: ids for status, ids in grouped.items() if ids}
-
-    def grouped(self, kind: str, ids: list[str]) -> dict[str, list[str]]:
-        """People by country, organizations and places by kind."""
-        groups: dict[str, list[str]] = {}
-        for entity_id in ids:
-            entity = self.corpus.entities[kind][entity_id]
-            if kind == "people":
-                country = self.corpus.get(getattr(entity, "country", None) or "")
-                heading = display_name(country, self.corpus) if country else "No country given"
-            else:
-                heading = humanize(getattr(entity, "kind", "other")).capitalize()
-            groups.setdefault(heading, []).append(entity_id)
-        return dict(sorted(groups.items()))
 
     def entity_context(self, kind: str, entity_id: str, path: str) -> dict[str, Any]:
         corpus, views = self.corpus, self.views
@@ -482,12 +445,6 @@ class Renderer:
         highlights.sort(key=lambda h: (h.spans[0].start, h.quote))
         return Md(article_html(path, text, highlights, self.boilerplate(source_id), self.titles))
 
-    def timeline_groups(self) -> dict[str, list[Any]]:
-        groups: dict[str, list[Any]] = {}
-        for entry in self.timeline:
-            groups.setdefault(entry.period.month_key(), []).append(entry)
-        return groups
-
     def home(self) -> Rendered:
         corpus = self.corpus
         return self.render(
@@ -501,7 +458,7 @@ class Renderer:
                 [i for i, m in corpus.of("meetings", Meeting).items() if m.summary], corpus
             ),
             people=self.sorted_by_name("people"),
-            counts={status: len(ids) for status, ids in self.by_status().items()},
+            counts={status: len(ids) for status, ids in by_status(corpus).items()},
             sources=chronological(list(self.sources), corpus),
             export=Md(EXPORT),
         )
