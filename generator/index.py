@@ -151,6 +151,20 @@ def latest_status(commitment: Commitment) -> StatusChange:
     return commitment.status_history[newest_first(commitment)[0]]
 
 
+def status_since(commitment: Commitment) -> StatusChange:
+    """The entry the latest status began with: the first of the latest run of entries with that
+    status. Later entries that keep the status are evidence for it, not a new start."""
+    history = commitment.status_history
+    newest = newest_first(commitment)
+    status = history[newest[0]].status
+    since = newest[0]
+    for index in newest[1:]:
+        if history[index].status != status:
+            break
+        since = index
+    return history[since]
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     """One dated thing on the timeline: an entity, or one entry of a commitment's history."""

@@ -45,6 +45,7 @@ from generator.index import (
     newest_first,
     page_tags,
     recent,
+    status_since,
     tags_in_use,
     timeline,
     timeline_groups,
@@ -197,6 +198,10 @@ class Page:
 
     def status(self, commitment: Commitment) -> StatusChange:
         return latest_status(commitment)
+
+    def since(self, commitment: Commitment) -> StatusChange:
+        """The entry the commitment's latest status began with."""
+        return status_since(commitment)
 
     def upcoming(self, entity: Strict) -> bool:
         return self.views.is_upcoming(entity)
