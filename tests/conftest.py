@@ -133,6 +133,22 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return root, result.stdout + result.stderr
 
 
+# Test data: an invented article dated after the Hanoi summit, and a fact citing it.
+LATER = REPO / "tests/data/later"
+
+
+@pytest.fixture(scope="session")
+def later_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content with the later article of tests/data/later added, built: the briefing
+    as of 1 March 2019, its meetings still `scheduled` as the earlier sources left them."""
+    root = copy_project(tmp_path_factory.mktemp("later") / "project")
+    shutil.copytree(LATER / "content", root / "content", dirs_exist_ok=True)
+    shutil.copytree(LATER / "seeds", root / "seeds", dirs_exist_ok=True)
+    result = briefing("build", "--root", root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
 @pytest.fixture
 def built_project(built: tuple[Path, str], tmp_path: Path) -> Path:
     """A copy of the built project, its pages and site included, to break freely."""
