@@ -10,6 +10,8 @@ from functools import cache
 from typing import Literal
 
 Precision = Literal["day", "month", "year", "interval"]
+# Where a date stands against another (the briefing's): see `timing`.
+Timing = Literal["ahead", "due", "past"]
 
 _SINGLE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 FORMS = "YYYY, YYYY-MM, YYYY-MM-DD, or an interval START/END of those"
@@ -60,6 +62,19 @@ class Period:
         ):
             return f"{self.start.year}"
         return f"{self.start.year}-{self.start.month:02d}"
+
+
+def timing(period: Period, as_of: Period) -> Timing:
+    """Where a date stands against the briefing's date, each taken as every day it may denote:
+    ahead if it starts after the briefing's last day, past if it ends before the briefing's
+    first day, and due otherwise. A due date overlaps the briefing's, so what it dates may be
+    about to start, under way or over: "February 2019" against 9 February 2019, or 27-28
+    February 2019 against a briefing of "February 2019"."""
+    if period.start > as_of.end:
+        return "ahead"
+    if period.end < as_of.start:
+        return "past"
+    return "due"
 
 
 def month_heading(key: str) -> str:

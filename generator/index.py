@@ -10,7 +10,7 @@ from functools import cached_property
 
 from pydantic import BaseModel
 
-from generator.dates import Period, parse_period
+from generator.dates import Period, Timing, parse_period, timing
 from generator.model import (
     Commitment,
     Corpus,
@@ -71,6 +71,13 @@ def chronological(ids: list[str], corpus: Corpus) -> list[str]:
     return sorted(ids, key=key)
 
 
+# Meeting statuses that expect it to take place on its date. A postponed one is not expected
+# then; a held or cancelled one is expected no more.
+EXPECTED = ("proposed", "scheduled")
+# Meeting statuses that leave it still to take place.
+NOT_YET = (*EXPECTED, "postponed")
+
+
 @dataclass(frozen=True)
 class Views:
     backlinks: dict[str, list[Backlink]]
@@ -88,12 +95,15 @@ class Views:
     def links_to(self, target: str, *kinds: str) -> list[Backlink]:
         return [b for b in self.backlinks.get(target, []) if b.kind in kinds]
 
-    def is_upcoming(self, entity: Strict) -> bool:
-        """Still ahead as of the newest source: scheduled, or dated after it."""
-        if isinstance(entity, Meeting) and entity.status in ("scheduled", "proposed", "postponed"):
-            return True
+    def meeting_timing(self, entity: Strict) -> Timing | None:
+        """Where a meeting the sources expect (proposed or scheduled) stands against the
+        briefing's date: ahead (upcoming), due, or past with no report since. Decided by its
+        date alone, since a status only says what its source expected then. None for other
+        entities and meetings, and for an undated meeting or a corpus without sources."""
+        if not isinstance(entity, Meeting) or entity.status not in EXPECTED:
+            return None
         period = period_of(entity)
-        return bool(self.as_of and period and period.start > self.as_of.end)
+        return timing(period, self.as_of) if period and self.as_of else None
 
 
 def build_views(corpus: Corpus) -> Views:
@@ -103,14 +113,19 @@ def build_views(corpus: Corpus) -> Views:
             for where, target, _kinds in references_in(entity):
                 backlinks[target].append(Backlink(kind, entity_id, where))
     published = [parse_period(s.published) for s in corpus.of("sources", Source).values()]
-    as_of = max(published, key=lambda p: p.end, default=None)
+    # Of two sources ending on the same day, the one surely that late: 28 February 2019
+    # rather than "February 2019".
+    as_of = max(published, key=lambda p: (p.end, p.start), default=None)
     return Views(dict(backlinks), as_of)
 
 
-def upcoming(corpus: Corpus, views: Views) -> list[str]:
-    """Meetings still ahead as of the newest source, soonest first."""
+def meetings_by_timing(corpus: Corpus, views: Views, *timings: Timing) -> list[str]:
+    """The meetings the sources expect whose dates stand so against the briefing's date,
+    soonest first."""
     meetings = corpus.of("meetings", Meeting)
-    return chronological([i for i, m in meetings.items() if views.is_upcoming(m)], corpus)
+    return chronological(
+        [i for i, m in meetings.items() if views.meeting_timing(m) in timings], corpus
+    )
 
 
 def page_tags(corpus: Corpus, views: Views, entity_id: str, entity: Strict) -> set[str]:
@@ -151,6 +166,20 @@ def latest_status(commitment: Commitment) -> StatusChange:
     return commitment.status_history[newest_first(commitment)[0]]
 
 
+def status_since(commitment: Commitment) -> StatusChange:
+    """The entry the latest status began with: the first of the latest run of entries with that
+    status. Later entries that keep the status are evidence for it, not a new start."""
+    history = commitment.status_history
+    newest = newest_first(commitment)
+    status = history[newest[0]].status
+    since = newest[0]
+    for index in newest[1:]:
+        if history[index].status != status:
+            break
+        since = index
+    return history[since]
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     """One dated thing on the timeline: an entity, or one entry of a commitment's history."""
@@ -189,13 +218,16 @@ def timeline(corpus: Corpus) -> list[TimelineEntry]:
 
 def recent(entries: list[TimelineEntry], corpus: Corpus, views: Views) -> list[TimelineEntry]:
     """Timeline entries up to the newest source, newest first: what happened, not what is ahead
-    (an upcoming meeting is ahead whatever its date; a status change is dated when reported)."""
+    (a meeting still proposed, scheduled or postponed has not happened, whatever its date; a
+    status change is dated when reported)."""
 
     def happened(entry: TimelineEntry) -> bool:
         if views.as_of is not None and entry.period.start > views.as_of.end:
             return False
+        if entry.history_index is not None:
+            return True
         entity = corpus.entities[entry.kind][entry.entity_id]
-        return entry.history_index is not None or not views.is_upcoming(entity)
+        return not (isinstance(entity, Meeting) and entity.status in NOT_YET)
 
     return [entry for entry in reversed(entries) if happened(entry)]
 

@@ -29,7 +29,7 @@ from generator.coverage import (
     source_coverage,
     spans_by_source,
 )
-from generator.dates import month_heading, parse_period
+from generator.dates import Timing, month_heading, parse_period
 from generator.export import corpus_json
 from generator.index import (
     Backlink,
@@ -42,13 +42,14 @@ from generator.index import (
     grouped,
     humanize,
     latest_status,
+    meetings_by_timing,
     newest_first,
     page_tags,
     recent,
+    status_since,
     tags_in_use,
     timeline,
     timeline_groups,
-    upcoming,
 )
 from generator.jsonld import json_ld_script
 from generator.layout import (
@@ -198,8 +199,13 @@ class Page:
     def status(self, commitment: Commitment) -> StatusChange:
         return latest_status(commitment)
 
-    def upcoming(self, entity: Strict) -> bool:
-        return self.views.is_upcoming(entity)
+    def since(self, commitment: Commitment) -> StatusChange:
+        """The entry the commitment's latest status began with."""
+        return status_since(commitment)
+
+    def timing(self, entity: Strict) -> Timing | None:
+        """Whether a meeting the sources expect is ahead, due or past, as of the newest source."""
+        return self.views.meeting_timing(entity)
 
 
 class TemplateFailed(Exception):
@@ -452,7 +458,8 @@ class Renderer:
             "index.md",
             "Briefing",
             as_of=self.views.as_of,
-            upcoming=upcoming(corpus, self.views),
+            next_meetings=meetings_by_timing(corpus, self.views, "ahead", "due"),
+            no_report=meetings_by_timing(corpus, self.views, "past"),
             recent=recent(self.timeline, corpus, self.views)[:6],
             story=chronological(
                 [i for i, m in corpus.of("meetings", Meeting).items() if m.summary], corpus

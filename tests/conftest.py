@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -60,6 +62,33 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
+class _Text(HTMLParser):
+    """A page's text as read, without scripts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def page_text(html: str) -> str:
+    """The text as read, without citation markers and inference labels."""
+    html = re.sub(r'<sup class="cites.*?</sup>| ?<em class="inferred">inferred</em>', "", html)
+    parser = _Text()
+    parser.feed(html)
+    return " ".join("".join(parser.parts).split())
+
+
 def wait_for(condition: Callable[[], bool], seconds: float = 15.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -102,6 +131,22 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     result = briefing("build", "--root", root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root, result.stdout + result.stderr
+
+
+# Test data: an invented article dated after the Hanoi summit, and a fact citing it.
+LATER = REPO / "tests/data/later"
+
+
+@pytest.fixture(scope="session")
+def later_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content with the later article of tests/data/later added, built: the briefing
+    as of 1 March 2019, its meetings still `scheduled` as the earlier sources left them."""
+    root = copy_project(tmp_path_factory.mktemp("later") / "project")
+    shutil.copytree(LATER / "content", root / "content", dirs_exist_ok=True)
+    shutil.copytree(LATER / "seeds", root / "seeds", dirs_exist_ok=True)
+    result = briefing("build", "--root", root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from generator.dates import DateError, parse_period
+from generator.dates import DateError, parse_period, timing
 
 DAYS, ACROSS, MONTHS, FEBRUARY_ON = (
     "27–28 February 2019",
@@ -75,3 +75,34 @@ def test_an_interval_that_does_not_end_after_it_starts_says_when_it_may_end() ->
         "the end must begin after the start's last day, 28 February 2019; for a single day, "
         "month or year, write just that date"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of", "expected"),
+    [
+        # Against a briefing of one day.
+        ("2019-02-10", "2019-02-09", "ahead"),
+        ("2019-02-09", "2019-02-09", "due"),  # that very day: may be under way
+        ("2019-02-08", "2019-02-09", "past"),
+        ("2019-03", "2019-02-09", "ahead"),
+        ("2019-02", "2019-02-09", "due"),  # its first day is past, its last still ahead
+        ("2019-01", "2019-02-09", "past"),
+        ("2019", "2019-02-09", "due"),
+        ("2018", "2019-02-09", "past"),
+        ("2019-02-17/2019-02-23", "2019-02-28", "past"),
+        ("2019-02-27/2019-02-28", "2019-02-28", "due"),  # its second day
+        ("2019-02-27/2019-02-28", "2019-03-01", "past"),
+        ("2019-02-27/2019-02-28", "2019-02-26", "ahead"),
+        # Against a briefing dated only by its month: any day of it, so nothing dated within
+        # the month is clearly ahead or past.
+        ("2019-02-27/2019-02-28", "2019-02", "due"),
+        ("2019-02-01", "2019-02", "due"),
+        ("2019-03-01", "2019-02", "ahead"),
+        ("2019-01-31", "2019-02", "past"),
+        ("2019-01-31/2019-02-01", "2019-02", "due"),
+    ],
+)
+def test_timing_against_the_briefing_date_minds_both_precisions(
+    text: str, as_of: str, expected: str
+) -> None:
+    assert timing(parse_period(text), parse_period(as_of)) == expected

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import page_text
 
 from generator.check import check
 from generator.citations import passage_anchor
@@ -180,7 +182,7 @@ def test_timeline_groups_by_month_with_honest_precision(built: tuple[Path, str])
     assert html.index(">2017<") < html.index(">June 2018<") < html.index(">February 2019<")
     assert "week of 17 February 2019" in html
     assert "27–28 February 2019" in html
-    assert 'class="badge upcoming"' in html
+    assert 'class="badge due"' in html  # as of February 2019, the newest source's date
 
 
 def test_tracker_groups_commitments_by_status(built: tuple[Path, str]) -> None:
@@ -224,3 +226,16 @@ def test_the_export_holds_every_declared_tag(built: tuple[Path, str]) -> None:
     declared = yaml.safe_load((built[0] / "content/tags.yml").read_text(encoding="utf-8"))
     assert data["tags"] == declared
     assert data["tags"]["peace-regime"] == "A lasting peace on the Korean Peninsula."
+
+
+def test_tracker_says_since_when_each_status_has_held(built: tuple[Path, str]) -> None:
+    """Since the first entry of the latest run of a status: entries that keep it (the Pyongyang
+    talks of 6-8 February 2019) are evidence, not a new start."""
+    html = (built[0] / "site/commitments/index.html").read_text(encoding="utf-8")
+    items = [page_text(item) for item in re.findall(r"<li>(.*?)</li>", html, re.S)]
+    tracker = {item.split(":")[0]: item.split("; ")[-1] for item in items}
+    assert tracker["A lasting peace regime on the Korean Peninsula"] == "pledged since 12 June 2018"
+    assert (
+        tracker["Complete denuclearization of the Korean Peninsula"]
+        == "in progress since 1 January 2019"
+    )
