@@ -60,7 +60,7 @@ from generator.layout import (
     site_pages,
 )
 from generator.load import slugify
-from generator.markup import Md, md_escape, url_escape
+from generator.markup import Md, in_quotes, md_escape, url_escape
 from generator.model import (
     SINGULAR,
     Commitment,
@@ -170,7 +170,7 @@ class Page:
     def quote(self, evidence: Evidence | None) -> Md:
         """The first quoted words of a citation, as the sentence that links two entities."""
         quotes = evidence.quotes() if evidence else ()
-        return md_escape(f"“{quotes[0][1]}”") if quotes else Md("")
+        return md_escape(in_quotes(quotes[0][1])) if quotes else Md("")
 
     def anchor(self, kind: str, entity_id: str) -> Md:
         """An anchor on the list item showing a statement or fact (attr_list, on the item's next

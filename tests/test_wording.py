@@ -32,3 +32,31 @@ def test_a_statements_medium_reads_the_same_on_every_page(project: Path) -> None
     assert words in pages["index.md"] and words in pages["timeline.md"]
     assert "Donald Trump, press conference, 8 February 2019" in pages["statements/index.md"]
     assert "</sup>, press conference<sup" in pages["people/donald-trump.md"]
+
+
+def test_quoted_words_are_not_wrapped_in_a_second_pair_of_quotation_marks(project: Path) -> None:
+    """A passage that opens with the article's own quotation mark (curly or straight) is shown
+    as it is: in the "cited by" excerpts of a source page, in the citations at the foot of a
+    page, and as the words that link two entities."""
+    # Test data: Biegun's country cited from words that open with a quotation mark, as they are
+    # shown (with the person) on the country's page.
+    edit(
+        project / BIEGUN,
+        "  country:\n    diplomat-2019-02: U.S. Special Representative for North Korea Stephen "
+        "Biegun\n",
+        "  country:\n    diplomat-2019-02: '“I would say it was a productive set of discussions'\n",
+    )
+    pages = generated(project)
+    doubled = {path for path, text in pages.items() if re.search(r"““|“&quot;|“\\?\"", text)}
+    assert doubled == set()
+    diplomat = pages["sources/diplomat-2019-02.md"]
+    assert (
+        '<a class="passage" href="#q-9743bda908">“I would say it was a … meetings in Pyongyang.</a>'
+        in diplomat
+    )
+    summit = pages["meetings/hanoi-summit-2019.md"]
+    assert "The Diplomat, February 2019</a>: “So I think this is a constructive place" in summit
+    related = "[Stephen Biegun](../people/stephen-biegun.md) (country): “I would say it was a"
+    assert related in pages["organizations/united-states.md"]
+    # Words that open with none are still put between quotation marks.
+    assert "The Diplomat, February 2019</a>: “The summit will take place in Hanoi" in summit
