@@ -303,7 +303,8 @@ class Renderer:
                 page=page, views=self.views, **context
             )
         parts = [body.rstrip()]
-        cited = citations.cited_sources()
+        # By publication date, as the sources index lists them.
+        cited = chronological(citations.cited_sources(), self.corpus)
         if cited and not path.startswith("sources/") and path != "index.md":
             parts.append("## Sources\n\n" + "\n".join(f"- {page.link(s)}" for s in cited))
         if citations.numbers:

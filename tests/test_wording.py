@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from conftest import DOCS, briefing, edit
+from test_review import LATER, add_later_article, cite_later_article_on_kim
 
 TWEET = "content/statements/trump-tweet-hanoi-date.yml"
 BIEGUN = "content/people/stephen-biegun.yml"
@@ -60,3 +61,16 @@ def test_quoted_words_are_not_wrapped_in_a_second_pair_of_quotation_marks(projec
     assert related in pages["organizations/united-states.md"]
     # Words that open with none are still put between quotation marks.
     assert "The Diplomat, February 2019</a>: “The summit will take place in Hanoi" in summit
+
+
+def test_an_entitys_sources_are_listed_by_publication_date(project: Path) -> None:
+    """Not by id: the test article, published first, is listed first though its id sorts last."""
+    add_later_article(project, published="2018-06-13")
+    cite_later_article_on_kim(project)
+    kim = generated(project)["people/kim-jong-un.md"]
+    listed = kim.split("## Sources\n\n", 1)[1].split("\n\n", 1)[0]
+    assert re.findall(r"\(\.\./sources/([\w-]+)\.md\)", listed) == [
+        LATER,
+        "diplomat-2019-02",
+        "dw-2019-02-09",
+    ]
