@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ROOT ?= .
 
-.PHONY: site test test-fast lint check coverage generate schema bench golden clean impact serve zensical
+.PHONY: site test test-fast lint check review coverage generate schema bench golden clean impact serve zensical
 
 # One stamp per set of pins: reinstall only when the pins change.
 $(VENV)/.site-installed: requirements/site.txt pyproject.toml
@@ -23,6 +23,10 @@ site: $(VENV)/.site-installed
 
 check: $(VENV)/.site-installed
 	$(BIN)/briefing check --root "$(ROOT)"
+
+# What later articles may have overtaken; REVIEW_ARGS=--strict exits 1 on any warning.
+review: $(VENV)/.site-installed
+	$(BIN)/briefing review --root "$(ROOT)" $(REVIEW_ARGS)
 
 coverage: $(VENV)/.site-installed
 	$(BIN)/briefing coverage --root "$(ROOT)"

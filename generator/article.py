@@ -12,7 +12,7 @@ from functools import cache
 from itertools import pairwise
 
 from generator.citations import CitedOn, built_href, passage_anchor
-from generator.markup import html_text
+from generator.markup import html_text, in_quotes
 from generator.quotes import ArticleText, Span
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -139,8 +139,9 @@ def _cited_by(
                     f'">{title}</a> (',
                 )
             named.append(f"{link[0]}{number}{link[1]}{html_text('; '.join(labels))})")
+        quoted = html_text(in_quotes(excerpt))
         items.append(
-            f'<li><a class="passage" href="#{highlight.anchor}">“{html_text(excerpt)}”</a> '
+            f'<li><a class="passage" href="#{highlight.anchor}">{quoted}</a> '
             f"cited by {', '.join(named)}</li>"
         )
     return '<ul class="cited-by" data-search-exclude>' + "".join(items) + "</ul>"

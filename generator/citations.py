@@ -11,7 +11,7 @@ from functools import cache
 
 from generator.dates import parse_period
 from generator.layout import page_path
-from generator.markup import Md, html_attr, html_text
+from generator.markup import Md, html_attr, html_text, in_quotes
 from generator.model import Evidence, Source
 
 # (source id, quote) for a quote; ("", reason) for a curator's inference.
@@ -199,9 +199,10 @@ class Citations:
                 )
                 continue
             href, _, name = links[key[0]]
+            quoted = html_text(in_quotes(key[1]))
             items.append(
                 f'<li id="cite-{number}"><span class="for">{what}</span> '
-                f'<a href="{href}#{passage_anchor(key[1])}">{name}</a>: “{html_text(key[1])}”</li>'
+                f'<a href="{href}#{passage_anchor(key[1])}">{name}</a>: {quoted}</li>'
             )
         return Md('<ol class="citations" data-search-exclude>\n' + "\n".join(items) + "\n</ol>")
 

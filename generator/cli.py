@@ -1,5 +1,5 @@
-"""The command line: `briefing check`, `generate`, `build`, `coverage`, `schema`, `impact`,
-`new-source` and `serve`."""
+"""The command line: `briefing check`, `review`, `generate`, `build`, `coverage`, `schema`,
+`impact`, `new-source` and `serve`."""
 
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ import click
 
 from generator.check import check
 from generator.coverage import coverage
-from generator.load import load_corpus
+from generator.load import RawCorpus, load_corpus
 from generator.lock import project_lock
 from generator.model import Corpus, json_schemas
 from generator.problems import Problem
 from generator.render import TemplateFailed, render_site
+from generator.review import review
 from generator.site import CONFIG, LOG, SITE, build_site, restore_site
 from generator.write import write_tree
 
@@ -98,14 +99,25 @@ def report(problems: list[Problem]) -> None:
         click.echo(problem.format(), err=True)
 
 
-def checked(root: Path) -> Corpus:
-    """The checked corpus; on any problem, report them all and stop."""
-    corpus, problems = check(load_corpus(root))
+def checked_as_read(root: Path) -> tuple[RawCorpus, Corpus]:
+    """The corpus as read (which knows where each value is written) and as checked; on any
+    problem, report them all and stop."""
+    raw = load_corpus(root)
+    corpus, problems = check(raw)
     if problems:
         report(problems)
         files = len({p.location.path for p in problems})
         raise Failed(f"{len(problems)} problem(s) in {files} file(s); nothing was generated")
-    return corpus
+    return raw, corpus
+
+
+def checked(root: Path) -> Corpus:
+    """The checked corpus; on any problem, report them all and stop."""
+    return checked_as_read(root)[1]
+
+
+def _warnings(count: int) -> str:
+    return f"{count} review warning{'' if count == 1 else 's'}"
 
 
 @click.group()
@@ -120,10 +132,37 @@ def main() -> None:
 @_guarded
 def check_command(root: Path) -> None:
     """Check every content file and quote; print problems as FILE:LINE:COL: error: ..."""
-    corpus = checked(root)
+    raw, corpus = checked_as_read(root)
     count = sum(len(entities) for entities in corpus.entities.values())
     quotes, articles = len(corpus.spans), len(corpus.texts)
     click.echo(f"ok: {count} entities, {quotes} quotes checked against {articles} articles")
+    # Counted only: what may be out of date is not wrong, so the exit status stays 0.
+    warnings = review(raw, corpus)
+    if warnings:
+        click.echo(f"{_warnings(len(warnings))}: run `briefing review`")
+
+
+@main.command(name="review")
+@root_option
+@click.option("--strict", is_flag=True, help="Exit 1 if there is any warning.")
+@debug_option
+@_guarded
+def review_command(root: Path, strict: bool) -> None:
+    """What later articles may have overtaken: summaries and purposes cited only from older
+    articles than one reporting on their entity, and meetings still scheduled after their date;
+    printed as FILE:LINE:COL: warning: ..."""
+    raw, corpus = checked_as_read(root)
+    warnings = review(raw, corpus)
+    for warning in warnings:
+        click.echo(warning.format())
+    if not warnings:
+        click.echo("ok: no review warnings")
+        return
+    files = len({w.location.path for w in warnings})
+    summary = f"{_warnings(len(warnings))} in {files} file{'' if files == 1 else 's'}"
+    if strict:
+        raise Failed(f"error: {summary} (--strict)")
+    click.echo(summary)
 
 
 def _waiting(message: str) -> None:

@@ -244,7 +244,7 @@ def display_name(entity: Strict, corpus: Corpus) -> str:
         speaker = corpus.get(entity.speaker)
         who = display_name(speaker, corpus) if speaker else entity.speaker
         when = f", {parse_period(entity.date).display()}" if entity.date else ""
-        return f"{who}, {entity.medium}{when}"
+        return f"{who}, {humanize(entity.medium)}{when}"
     name = getattr(entity, "name", None) or getattr(entity, "claim", "")
     return str(name)
 

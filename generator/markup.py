@@ -24,6 +24,16 @@ _LEADING = re.compile(r"^([+\-!])|^(\d+)([.)])")
 _PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 
 
+# Double quotation marks a quoted passage may open with, as its article wrote them.
+_OPENING_QUOTES = ('"', "“", "”", "„", "«")
+
+
+def in_quotes(text: str) -> str:
+    """Quoted words between curly quotation marks, unless they open with the article's own: a
+    passage quoting someone would otherwise show doubled marks, ““I would say …”."""
+    return text if text.startswith(_OPENING_QUOTES) else f"“{text}”"
+
+
 def md_escape(value: object) -> Md:
     """Text shown literally by Python-Markdown, on one line, whatever characters it holds."""
     if isinstance(value, Md):

@@ -61,7 +61,7 @@ from generator.layout import (
     site_pages,
 )
 from generator.load import slugify
-from generator.markup import Md, md_escape, url_escape
+from generator.markup import Md, in_quotes, md_escape, url_escape
 from generator.model import (
     SINGULAR,
     Commitment,
@@ -171,7 +171,7 @@ class Page:
     def quote(self, evidence: Evidence | None) -> Md:
         """The first quoted words of a citation, as the sentence that links two entities."""
         quotes = evidence.quotes() if evidence else ()
-        return md_escape(f"“{quotes[0][1]}”") if quotes else Md("")
+        return md_escape(in_quotes(quotes[0][1])) if quotes else Md("")
 
     def anchor(self, kind: str, entity_id: str) -> Md:
         """An anchor on the list item showing a statement or fact (attr_list, on the item's next
@@ -309,7 +309,8 @@ class Renderer:
                 page=page, views=self.views, **context
             )
         parts = [body.rstrip()]
-        cited = citations.cited_sources()
+        # By publication date, as the sources index lists them.
+        cited = chronological(citations.cited_sources(), self.corpus)
         if cited and not path.startswith("sources/") and path != "index.md":
             parts.append("## Sources\n\n" + "\n".join(f"- {page.link(s)}" for s in cited))
         if citations.numbers:

@@ -1,0 +1,130 @@
+"""What may have gone out of date as later articles arrived, as warnings for a curator to review:
+a summary or purpose cited only from articles older than one reporting on its entity, and a
+meeting still scheduled after its date. The content is valid; these are only worth a look."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.dates import Period, parse_period
+from generator.index import build_views
+from generator.load import RawCorpus
+from generator.model import SINGULAR, Corpus, Meeting, Source, Strict, evidence_in, references_in
+from generator.problems import Problem, sort_problems
+
+# Text a curator writes from what the articles said at the time, which a later article can
+# overtake. Names, dates and the like are facts of their own; a fact's claim, a commitment's terms
+# and a status change's note are about their own moment, which later articles do not undo.
+FREE_TEXT = ("summary", "purpose")
+# Besides its own file, these report on an entity when they name it: what happened, who said
+# what, who committed to what.
+EVENTS = ("meetings", "commitments", "statements", "facts")
+# A meeting that `follows` an earlier one is no report on the earlier one.
+NOT_REPORTING = frozenset({"follows"})
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else f"{word}s"
+
+
+def _sources_in(entity: Strict) -> set[str]:
+    return {source for _, evidence in evidence_in(entity) for source in evidence.sources()}
+
+
+def _reporting(corpus: Corpus) -> dict[str, set[str]]:
+    """By entity: the sources cited in its own file and in the events that name it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for kind, entities in corpus.entities.items():
+        for entity_id, entity in entities.items():
+            sources = _sources_in(entity)
+            found[entity_id] |= sources
+            if kind in EVENTS:
+                for where, target, _ in references_in(entity):
+                    if where[0] not in NOT_REPORTING:
+                        found[target] |= sources
+    return found
+
+
+def _named(sources: list[str], published: dict[str, Period]) -> str:
+    return ", ".join(f"`{s}` ({published[s].display()})" for s in sources)
+
+
+def _stale_text(
+    corpus: Corpus, reporting: dict[str, set[str]], published: dict[str, Period]
+) -> list[tuple[str, str, str, str]]:
+    """(entity id, field, message, hint) for each summary or purpose cited only from sources
+    older than one reporting on its entity. Older means certainly so: it ended before the other
+    began, so an article known only by its month is older than none of that month's."""
+    found = []
+    for kind, entities in corpus.entities.items():
+        for entity_id, entity in entities.items():
+            for field in FREE_TEXT:
+                evidence = getattr(getattr(entity, "cite", None), field, None)
+                if not getattr(entity, field, None) or evidence is None:
+                    continue
+                cited = [published[s] for s in evidence.sources()]
+                if not cited:
+                    continue  # an inference alone: no date to compare
+                latest = max(cited, key=lambda p: p.end)
+                newer = sorted(
+                    (s for s in reporting[entity_id] if published[s].start > latest.end),
+                    key=lambda s: (published[s].start, published[s].end, s),
+                )
+                if not newer:
+                    continue
+                reports = "reports" if len(newer) == 1 else "report"
+                message = (
+                    f"`{field}` may be out of date: it cites sources up to {latest.display()}, "
+                    f"and {_named(newer, published)} {reports} on this {SINGULAR[kind]} later"
+                )
+                them = "it" if len(newer) == 1 else "them"
+                hint = (
+                    f"reread it against the newer {_plural(len(newer), 'article')}: where it "
+                    f"still holds, cite {them}; where not, rewrite it"
+                )
+                found.append((entity_id, field, message, hint))
+    return found
+
+
+def _past_meetings(
+    corpus: Corpus, as_of: Period | None, published: dict[str, Period]
+) -> list[tuple[str, str, str, str]]:
+    """(meeting id, field, message, hint) for each meeting still `scheduled` whose date is past
+    as of the newest source: it ended before the briefing's date can have begun."""
+    if as_of is None:
+        return []
+    newest = sorted(s for s, period in published.items() if period == as_of)
+    found = []
+    for meeting_id, meeting in corpus.of("meetings", Meeting).items():
+        if meeting.status != "scheduled" or meeting.date is None:
+            continue
+        period = parse_period(meeting.date)
+        if period.end >= as_of.start:
+            continue
+        message = (
+            f"`status` is still `scheduled`, but the meeting's date ({period.display()}) is past "
+            f"as of the newest {_plural(len(newest), 'source')}, {_named(newest, published)}"
+        )
+        hint = (
+            "set `status` to held, postponed or cancelled, citing the article that reports it; "
+            "or correct `date`"
+        )
+        found.append((meeting_id, "status", message, hint))
+    return found
+
+
+def review(raw: RawCorpus, corpus: Corpus) -> list[Problem]:
+    """Every review warning of a checked corpus, located at the field to look at again."""
+    published = {i: parse_period(s.published) for i, s in corpus.of("sources", Source).items()}
+    as_of = build_views(corpus).as_of
+    records = {record.id: record for record in raw.records}
+    found = [
+        *_stale_text(corpus, _reporting(corpus), published),
+        *_past_meetings(corpus, as_of, published),
+    ]
+    return sort_problems(
+        [
+            Problem(records[entity_id].marks.at((field,)), message, hint, severity="warning")
+            for entity_id, field, message, hint in found
+        ]
+    )
