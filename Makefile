@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ROOT ?= .
 
-.PHONY: site test check coverage generate schema bench golden clean impact serve zensical
+.PHONY: site test check coverage generate schema reference bench golden clean impact serve zensical
 
 # One stamp per set of pins: reinstall only when the pins change.
 $(VENV)/.site-installed: requirements/site.txt pyproject.toml
@@ -32,6 +32,10 @@ generate: $(VENV)/.site-installed
 
 schema: $(VENV)/.site-installed
 	$(BIN)/briefing schema --root "$(ROOT)"
+
+# Rewrite the generated parts of docs/ (each kind's fields, each command's help); review, commit.
+reference: $(VENV)/.site-installed
+	$(BIN)/briefing reference --root "$(ROOT)"
 
 # The browser tests drive Debian's Chromium; the impact tests use git.
 test: $(VENV)/.test-installed
