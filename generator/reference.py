@@ -81,10 +81,6 @@ def _kinds_words(kinds: tuple[str, ...], plural: bool) -> str:
     return ("an " if names[0] in "aeiou" else "a ") + names
 
 
-# A list item's model, the kind whose field holds such items, and the field.
-Nested = list[tuple[type[Strict], str, str]]
-
-
 def _type_words(annotation: Any, metadata: list[Any], kinds: tuple[str, ...]) -> str:
     """A field's type in plain words."""
     if get_origin(annotation) is Annotated:
@@ -109,7 +105,10 @@ def _type_words(annotation: Any, metadata: list[Any], kinds: tuple[str, ...]) ->
     patterns = {m.pattern for m in metadata if isinstance(m, StringConstraints)}
     if SLUG_PATTERN in patterns:
         return f"id of {_kinds_words(kinds, plural=False)}" if kinds else "id"
-    return "text"
+    if annotation is str:
+        return "text"
+    # A new shape of field fails here, rather than being misdescribed.
+    raise TypeError(f"no words for the type {annotation!r}: teach generator/reference.py")
 
 
 def _item_model(info: FieldInfo) -> type[Strict] | None:
@@ -119,6 +118,10 @@ def _item_model(info: FieldInfo) -> type[Strict] | None:
         if isinstance(item, type) and issubclass(item, Strict):
             return item
     return None
+
+
+# A list item's model, the kind whose field holds such items, and the field.
+Nested = list[tuple[type[Strict], str, str]]
 
 
 def _required(info: FieldInfo) -> str:
@@ -151,6 +154,7 @@ def _table(model: type[Strict], owner: str, is_item: bool, nested: Nested) -> li
             nested.append((item, owner, field))
             words = f"list of [{_title(item)}s]({_anchor(_title(item))})"
         elif field == "tags":
+            # Written as ids, but they name the declared topics, not entities.
             words = f"list of [tags]({TAGS})"
         else:
             kinds = model.references.get(field, ())
