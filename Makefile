@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ROOT ?= .
 
-.PHONY: site test test-fast lint check review coverage generate schema bench golden clean impact serve zensical
+.PHONY: site test test-fast lint check review coverage generate schema reference bench golden clean impact serve zensical
 
 # One stamp per set of pins: reinstall only when the pins change.
 $(VENV)/.site-installed: requirements/site.txt pyproject.toml
@@ -36,6 +36,10 @@ generate: $(VENV)/.site-installed
 
 schema: $(VENV)/.site-installed
 	$(BIN)/briefing schema --root "$(ROOT)"
+
+# Rewrite the generated parts of docs/ (each kind's fields, each command's help); review, commit.
+reference: $(VENV)/.site-installed
+	$(BIN)/briefing reference --root "$(ROOT)"
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check generator tests templates/hooks bench

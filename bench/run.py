@@ -69,7 +69,7 @@ MOVED_ASIDE = "docs-of-generate-"
 RETRIES = 3
 RETRY_PAUSE_S = 60
 MKDOCS, MKDOCS_AGAIN = "mkdocs", "mkdocs, after the larger sizes"
-# ext4 without a journal (as on the machine the README's figures come from) keeps a freed inode
+# ext4 without a journal (as on the machine of docs/development.md's figures) keeps a freed inode
 # from reuse for one to five minutes, and each file created meanwhile in the same block group
 # looks over every such inode first: after a large deletion (a test run's temporary folders, an
 # earlier benchmark's corpora) creating a file costs up to ten times as much, which a cold

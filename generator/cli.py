@@ -1,5 +1,5 @@
 """The command line: `briefing check`, `review`, `generate`, `build`, `coverage`, `schema`,
-`impact`, `new-source` and `serve`."""
+`reference`, impact`, `new-source` and `serve`."""
 
 from __future__ import annotations
 
@@ -244,6 +244,29 @@ def schema_command(root: Path) -> None:
     files = {name: json.dumps(schema, indent=2) + "\n" for name, schema in json_schemas().items()}
     report = write_tree(root / SCHEMA, files)
     click.echo(f"{len(files)} schemas in {SCHEMA}/: {len(report.written)} written")
+
+
+@main.command(name="reference")
+@root_option
+@debug_option
+@_guarded
+def reference_command(root: Path) -> None:
+    """Rewrite the generated parts of docs/ (each kind's fields, each command's help) from the
+    model and the commands."""
+    from generator.reference import RegionMissing, manuals, updated
+
+    # Every manual is read and rewritten in memory first: nothing is written if one is wrong.
+    texts = {}
+    for path, regions in manuals(main).items():
+        text = (root / path).read_text(encoding="utf-8")
+        try:
+            texts[path] = (text, updated(text, regions))
+        except RegionMissing as error:
+            raise Failed(f"error: {path}: {error} (hint: put the marker lines back)") from None
+    changed = [path for path, (old, new) in texts.items() if new != old]
+    for path in changed:
+        (root / path).write_text(texts[path][1], encoding="utf-8")
+    click.echo(f"{len(texts)} manuals in docs/: {len(changed)} rewritten")
 
 
 @main.command(name="impact")

@@ -25,6 +25,12 @@ from generator.quotes import ArticleText, Span
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 INFERENCE = "inference"
 ANY_KIND = "any"
+# Descriptions shared by fields of several kinds (shown by editors, and in docs/curating.md).
+NAME = "The name most sources use."
+ALIASES = "Other names the sources use."
+SUMMARY = "A short account, in your words."
+TAGS = "Topics it is filed under."
+CITE = "The evidence for each field stating a fact."
 
 
 def _real_date(value: Any) -> Any:
@@ -158,11 +164,11 @@ FactCite = _cite_model("FactCite", FACT_FACTS)
 class Role(Strict):
     """A position a person holds, e.g. special representative for North Korea."""
 
-    title: Text
-    organization: Id | None = None
-    start: DateText | None = None
-    end: DateText | None = None
-    cite: Evidence
+    title: Text = Field(description="The position, as the sources name it.")
+    organization: Id | None = Field(default=None, description="The organization it belongs to.")
+    start: DateText | None = Field(default=None, description="When they took it up.")
+    end: DateText | None = Field(default=None, description="When they left it.")
+    cite: Evidence = Field(description="The evidence for the role.")
     references: ClassVar[dict[str, tuple[str, ...]]] = {"organization": ("organizations",)}
 
 
@@ -176,48 +182,60 @@ CommitmentStatus = Literal[
 class StatusChange(Strict):
     """A commitment's status as of a date, with the evidence for it."""
 
-    date: DateText
-    status: CommitmentStatus
-    note: Text | None = None
-    cite: Evidence
+    date: DateText = Field(
+        description="When the commitment stood so: YYYY, YYYY-MM, YYYY-MM-DD or START/END."
+    )
+    status: CommitmentStatus = Field(
+        description="`proposed`: asked for, not agreed; `stated`: announced as an intention."
+    )
+    note: Text | None = Field(default=None, description="What happened, in your words.")
+    cite: Evidence = Field(description="The evidence for this status.")
 
 
 class Source(Strict):
     """An archived article; its text is `seeds/<id>.txt`."""
 
     name: Text = Field(description="The headline as published.")
-    also_titled: list[Text] = []
-    publisher: Text
-    section: Text | None = None
-    published: DateText
-    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$")]
+    also_titled: list[Text] = Field(default=[], description="Other headlines it ran under.")
+    publisher: Text = Field(description="Who published it.")
+    section: Text | None = Field(default=None, description="The section it appeared in.")
+    published: DateText = Field(description="The day it was published: YYYY-MM-DD.")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"]+$")] = Field(
+        description="Its web address (http or https)."
+    )
     boilerplate: list[Text] = Field(
         default=[], description="Passages of the text that carry no fact (ads, credits)."
     )
 
 
 class Person(Strict):
-    name: Text
-    aliases: list[Text] = []
+    """A person who acts or speaks in the story."""
+
+    name: Text = Field(description=NAME)
+    aliases: list[Text] = Field(default=[], description=ALIASES)
     epithets: list[Text] = Field(default=[], description="Names others call them, e.g. insults.")
-    country: Id | None = None
-    roles: list[Role] = []
-    summary: Text | None = None
-    tags: list[Id] = []
-    cite: PersonCite = Field(default_factory=PersonCite)  # type: ignore[valid-type]
+    country: Id | None = Field(default=None, description="The country they act for.")
+    roles: list[Role] = Field(default=[], description="Positions they hold.")
+    summary: Text | None = Field(default=None, description=SUMMARY)
+    tags: list[Id] = Field(default=[], description=TAGS)
+    cite: PersonCite = Field(default_factory=PersonCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = PERSON_FACTS
     references: ClassVar[dict[str, tuple[str, ...]]] = {"country": ("organizations", "places")}
 
 
 class Organization(Strict):
-    name: Text
-    aliases: list[Text] = []
-    kind: Literal["country", "government", "agency", "office", "military", "media", "other"]
-    country: Id | None = None
-    parent: Id | None = None
-    summary: Text | None = None
-    tags: list[Id] = []
-    cite: OrganizationCite = Field(default_factory=OrganizationCite)  # type: ignore[valid-type]
+    """A country, government, agency or other body that acts in the story."""
+
+    name: Text = Field(description=NAME)
+    aliases: list[Text] = Field(default=[], description=ALIASES)
+    kind: Literal["country", "government", "agency", "office", "military", "media", "other"] = (
+        Field(description="What sort of body it is.")
+    )
+    country: Id | None = Field(default=None, description="The country it belongs to.")
+    parent: Id | None = Field(default=None, description="The organization it is part of.")
+    summary: Text | None = Field(default=None, description=SUMMARY)
+    tags: list[Id] = Field(default=[], description=TAGS)
+    cite: OrganizationCite = Field(default_factory=OrganizationCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = ORGANIZATION_FACTS
     references: ClassVar[dict[str, tuple[str, ...]]] = {
         "country": ("organizations", "places"),
@@ -226,13 +244,17 @@ class Organization(Strict):
 
 
 class Place(Strict):
-    name: Text
-    aliases: list[Text] = []
-    kind: Literal["city", "country", "island", "region", "venue", "unspecified"]
-    within: Id | None = None
-    summary: Text | None = None
-    tags: list[Id] = []
-    cite: PlaceCite = Field(default_factory=PlaceCite)  # type: ignore[valid-type]
+    """Where things happen: a city, a country, a venue."""
+
+    name: Text = Field(description=NAME)
+    aliases: list[Text] = Field(default=[], description=ALIASES)
+    kind: Literal["city", "country", "island", "region", "venue", "unspecified"] = Field(
+        description="What sort of place it is."
+    )
+    within: Id | None = Field(default=None, description="The place or country it lies in.")
+    summary: Text | None = Field(default=None, description=SUMMARY)
+    tags: list[Id] = Field(default=[], description=TAGS)
+    cite: PlaceCite = Field(default_factory=PlaceCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = PLACE_FACTS
     # A country is an organization when it acts (North Korea) and a place when it is only
     # where things happen (Vietnam); either can contain a place.
@@ -240,19 +262,25 @@ class Place(Strict):
 
 
 class Meeting(Strict):
-    name: Text
-    aliases: list[Text] = []
-    kind: Literal["summit", "talks", "meeting", "press-conference", "address", "visit", "other"]
-    date: DateText | None = None
-    place: Id | None = None
-    participants: list[Id] = []
-    status: Literal["proposed", "scheduled", "held", "postponed", "cancelled"]
-    purpose: Text | None = None
-    follows: Id | None = None
-    part_of: Id | None = None
-    summary: Text | None = None
-    tags: list[Id] = []
-    cite: MeetingCite = Field(default_factory=MeetingCite)  # type: ignore[valid-type]
+    """A summit, talks, an address: people meeting or speaking at a time and place."""
+
+    name: Text = Field(description=NAME)
+    aliases: list[Text] = Field(default=[], description=ALIASES)
+    kind: Literal["summit", "talks", "meeting", "press-conference", "address", "visit", "other"] = (
+        Field(description="What sort of meeting it is.")
+    )
+    date: DateText | None = Field(default=None, description="When it takes or took place.")
+    place: Id | None = Field(default=None, description="Where.")
+    participants: list[Id] = Field(default=[], description="Who takes part.")
+    status: Literal["proposed", "scheduled", "held", "postponed", "cancelled"] = Field(
+        description="As of the newest source that speaks of it; `proposed`: not agreed yet."
+    )
+    purpose: Text | None = Field(default=None, description="What it is meant to achieve.")
+    follows: Id | None = Field(default=None, description="The earlier meeting it follows on.")
+    part_of: Id | None = Field(default=None, description="The larger meeting it is part of.")
+    summary: Text | None = Field(default=None, description=SUMMARY)
+    tags: list[Id] = Field(default=[], description=TAGS)
+    cite: MeetingCite = Field(default_factory=MeetingCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = MEETING_FACTS
     references: ClassVar[dict[str, tuple[str, ...]]] = {
         "place": ("places",),
@@ -263,15 +291,19 @@ class Meeting(Strict):
 
 
 class Commitment(Strict):
+    """A promise made by some to others, and how it has fared."""
+
     name: Text = Field(description="A short label for the commitment (not itself cited).")
-    by: list[Id]
-    to: list[Id] = []
-    made_at: Id | None = None
-    date: DateText | None = None
-    terms: Text
-    status_history: list[StatusChange] = Field(min_length=1)
-    tags: list[Id] = []
-    cite: CommitmentCite = Field(default_factory=CommitmentCite)  # type: ignore[valid-type]
+    by: list[Id] = Field(description="Who made it.")
+    to: list[Id] = Field(default=[], description="To whom.")
+    made_at: Id | None = Field(default=None, description="The meeting where it was made.")
+    date: DateText | None = Field(default=None, description="When it was made.")
+    terms: Text = Field(description="What was promised.")
+    status_history: list[StatusChange] = Field(
+        min_length=1, description="Its status over time: an entry for each report."
+    )
+    tags: list[Id] = Field(default=[], description=TAGS)
+    cite: CommitmentCite = Field(default_factory=CommitmentCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = COMMITMENT_FACTS
     references: ClassVar[dict[str, tuple[str, ...]]] = {
         "by": ("people", "organizations"),
@@ -281,17 +313,19 @@ class Commitment(Strict):
 
 
 class Statement(Strict):
-    speaker: Id
-    date: DateText | None = None
+    """Words someone said or wrote, quoted verbatim."""
+
+    speaker: Id = Field(description="Who said it.")
+    date: DateText | None = Field(default=None, description="When.")
     medium: Literal[
         "tweet", "remarks", "statement", "release", "address", "interview", "press-conference",
         "other",
-    ]  # fmt: skip
+    ] = Field(description="How it was said.")  # fmt: skip
     text: Text = Field(description="The verbatim words; `[...]` marks words left out.")
-    about: list[Id] = []
-    at: Id | None = None
-    tags: list[Id] = []
-    cite: StatementCite = Field(default_factory=StatementCite)  # type: ignore[valid-type]
+    about: list[Id] = Field(default=[], description="What it is about.")
+    at: Id | None = Field(default=None, description="The meeting where it was said.")
+    tags: list[Id] = Field(default=[], description=TAGS)
+    cite: StatementCite = Field(default_factory=StatementCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = STATEMENT_FACTS
     references: ClassVar[dict[str, tuple[str, ...]]] = {
         "speaker": ("people", "organizations"),
@@ -303,11 +337,11 @@ class Statement(Strict):
 class Fact(Strict):
     """A claim about one or more entities that fits no field of theirs."""
 
-    claim: Text
-    about: list[Id] = Field(min_length=1)
-    date: DateText | None = None
-    tags: list[Id] = []
-    cite: FactCite = Field(default_factory=FactCite)  # type: ignore[valid-type]
+    claim: Text = Field(description="The claim, in your words, no stronger than the quotes.")
+    about: list[Id] = Field(min_length=1, description="What it is about.")
+    date: DateText | None = Field(default=None, description="When it happened.")
+    tags: list[Id] = Field(default=[], description=TAGS)
+    cite: FactCite = Field(default_factory=FactCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = FACT_FACTS
     references: ClassVar[dict[str, tuple[str, ...]]] = {"about": (ANY_KIND,)}
 

@@ -97,10 +97,10 @@ def test_a_broken_quote_is_named_with_its_line_and_the_closest_new_passage(
     assert report.summary().startswith("1 quote broke, 0 quoted sentences changed, 3 pages")
 
 
-def test_the_readme_sample_is_what_it_prints(caption_corrected: Path) -> None:
+def test_the_guides_sample_is_what_it_prints(caption_corrected: Path) -> None:
     repo = caption_corrected
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    sample = readme.split("DW's gallery caption, committed:", 1)[1].split("```\n", 2)[1]
+    guide = (REPO / "docs/curating.md").read_text(encoding="utf-8")
+    sample = guide.split("DW's gallery caption, committed:", 1)[1].split("```\n", 2)[1]
 
     report = impact(repo, "HEAD~1")
 

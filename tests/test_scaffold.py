@@ -101,9 +101,9 @@ def test_fields_not_given_are_reported_by_the_check_until_filled(
     assert "boilerplate passage not found in `wire-2019-02-10`" in problem
 
 
-def test_the_readme_example_is_what_the_check_prints(project: Path, article: Path) -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    steps = readme.split("## Adding an article", 1)[1].split("\n## ", 1)[0]
+def test_the_guides_example_is_what_the_check_prints(project: Path, article: Path) -> None:
+    guide = (REPO / "docs/curating.md").read_text(encoding="utf-8")
+    steps = guide.split("## Adding an article", 1)[1].split("\n## ", 1)[0]
     [reported] = re.findall(r"^ *(content/sources/\S+: error: .*)$", steps, re.M)
     created = new_source(
         project, article, publisher="Yonhap", published="2019-02-10", url="https://example.org/k"
