@@ -21,7 +21,7 @@ from generator.lock import project_lock
 from generator.model import Corpus, json_schemas
 from generator.problems import Problem
 from generator.render import TemplateFailed, render_site
-from generator.review import review
+from generator.review import findings, review
 from generator.site import CONFIG, LOG, SITE, build_site, restore_site
 from generator.write import write_tree
 
@@ -132,12 +132,12 @@ def main() -> None:
 @_guarded
 def check_command(root: Path) -> None:
     """Check every content file and quote; print problems as FILE:LINE:COL: error: ..."""
-    raw, corpus = checked_as_read(root)
+    corpus = checked(root)
     count = sum(len(entities) for entities in corpus.entities.values())
     quotes, articles = len(corpus.spans), len(corpus.texts)
     click.echo(f"ok: {count} entities, {quotes} quotes checked against {articles} articles")
     # Counted only: what may be out of date is not wrong, so the exit status stays 0.
-    warnings = review(raw, corpus)
+    warnings = findings(corpus)
     if warnings:
         click.echo(f"{_warnings(len(warnings))}: run `briefing review`")
 

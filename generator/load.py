@@ -271,7 +271,7 @@ def read_record(root: Path, file: Path, kind: str) -> tuple[RawRecord, list[Prob
 def _read_text(path: str) -> str:
     """The file's text, line ends made "\n". A leading byte order mark is encoding, not text:
     it must not reach a page."""
-    return Path(path).read_text(encoding="utf-8-sig")
+    return Path(path).read_text(encoding="utf-8").removeprefix("\ufeff")
 
 
 def _read_file(root: Path, path: str, kind: str) -> tuple[RawRecord, list[Problem]]:

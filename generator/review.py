@@ -113,15 +113,21 @@ def _past_meetings(
     return found
 
 
-def review(raw: RawCorpus, corpus: Corpus) -> list[Problem]:
-    """Every review warning of a checked corpus, located at the field to look at again."""
+def findings(corpus: Corpus) -> list[tuple[str, str, str, str]]:
+    """Every review warning of a checked corpus, as (entity id, field, message, hint)."""
     published = {i: parse_period(s.published) for i, s in corpus.of("sources", Source).items()}
     as_of = build_views(corpus).as_of
-    records = {record.id: record for record in raw.records}
-    found = [
+    return [
         *_stale_text(corpus, _reporting(corpus), published),
         *_past_meetings(corpus, as_of, published),
     ]
+
+
+def review(raw: RawCorpus, corpus: Corpus) -> list[Problem]:
+    """Every review warning of a checked corpus, located at the field to look at again (which
+    reads the record's file again: `findings` is enough to count them)."""
+    records = {record.id: record for record in raw.records}
+    found = findings(corpus)
     return sort_problems(
         [
             Problem(records[entity_id].marks.at((field,)), message, hint, severity="warning")
