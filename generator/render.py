@@ -474,8 +474,8 @@ class Renderer:
 
 def render_site(root: Path, corpus: Corpus) -> Iterator[tuple[str, str | bytes]]:
     """Every file of the generated site, as (path, text): the pages, then the assets. Each page
-    is given as soon as it is rendered, so it can be written and let go (holding them all took
-    half as much memory again at 10,000 entities)."""
+    is given as soon as it is rendered, so it can be written and let go: a large corpus's pages
+    together take more memory than the rest of the run."""
     renderer = Renderer(root, corpus)
     for stage in renderer.stages():
         for task in stage:
