@@ -21,6 +21,7 @@ from generator.layout import (
     INDEX_KINDS,
     PAGE_KINDS,
     TAGS_PAGE,
+    index_path,
     page_path,
     pages_showing,
 )
@@ -28,7 +29,7 @@ from generator.load import CONTENT, SEEDS, TAGS, RawCorpus, RawRecord, load_corp
 from generator.model import KINDS, Corpus, Statement, Strict, evidence_in
 from generator.problems import Location, Problem
 from generator.quotes import ArticleText, Span, normalize
-from generator.render import render_site
+from generator.render import TemplateFailed, render_site
 
 # Fields that place an entity in time (a role's `start` and `end` too).
 DATE_FIELDS = frozenset({"date", "published", "start", "end"})
@@ -175,7 +176,7 @@ class _Assessor:
         # An article's own page shows its text; adding or removing one changes the lists of them.
         pages = {page_path("sources", source)}
         if change.status != "changed":
-            pages |= {"sources/index.md", *DATED_PAGES}
+            pages |= {index_path("sources"), *DATED_PAGES}
         quotes: list[QuoteImpact] = []
         for kind, entity_id, entity, record in self.entities():
             found = list(self.quotes(source, old, new, entity, record))
@@ -285,7 +286,7 @@ class _Assessor:
         # What the entity named before: pages that showed it and may no longer.
         pages |= self.pages_of(kind, entity_id, _validated(old_record))
         if change.status != "changed" and kind in INDEX_KINDS:
-            pages.add(f"{kind}/index.md")
+            pages.add(index_path(kind))
         old_dates = _dates(old_record.data if old_record else None)
         if old_dates != _dates(new_record.data if new_record else None):
             pages |= set(DATED_PAGES)
@@ -354,6 +355,9 @@ def _changed_pages(root: Path, commit: str, corpus: Corpus) -> tuple[str, ...] |
         old_corpus, old_problems = check(load_corpus(then))
         if old_problems:
             return None
-        old = _pages(then, old_corpus)
+        try:
+            old = _pages(then, old_corpus)
+        except TemplateFailed:
+            return None  # its templates need what this generator no longer has
     new = _pages(root, corpus)
     return tuple(sorted(page for page in old.keys() | new.keys() if old.get(page) != new.get(page)))

@@ -17,6 +17,7 @@ INDEX_KINDS = (*PAGE_KINDS, "statements")
 # page).
 SHOWN_ON = {"statements": "statement", "facts": "fact"}
 
+SOURCES = "sources"
 HOME = "index.md"
 TIMELINE = "timeline.md"
 TAGS_PAGE = "tags.md"

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+)
 
 from generator.article import Highlight, article_html
 from generator.citations import (
@@ -54,7 +60,9 @@ from generator.index import (
 from generator.jsonld import json_ld_script
 from generator.layout import (
     EXPORT,
+    HOME,
     SHOWN_ON,
+    SOURCES,
     Task,
     path_of,
     shown_at,
@@ -229,9 +237,7 @@ def located(root: Path) -> Iterator[None]:
     except TemplateSyntaxError as error:
         where = _template_line(root, error.filename or error.name or "?", error.lineno)
         raise TemplateFailed(where, f"template syntax: {error.message}") from error
-    except TemplateFailed:
-        raise
-    except Exception as error:
+    except TemplateError as error:  # an undefined name or attribute, a failed filter
         frames = traceback.extract_tb(error.__traceback__)
         lines = [frame for frame in frames if frame.filename.endswith(".j2")]
         if not lines:
@@ -311,7 +317,8 @@ class Renderer:
         parts = [body.rstrip()]
         # By publication date, as the sources index lists them.
         cited = chronological(citations.cited_sources(), self.corpus)
-        if cited and not path.startswith("sources/") and path != "index.md":
+        # Source pages are the sources; the home page lists them all.
+        if cited and not path.startswith(f"{SOURCES}/") and path != HOME:
             parts.append("## Sources\n\n" + "\n".join(f"- {page.link(s)}" for s in cited))
         if citations.numbers:
             parts.append(
@@ -372,11 +379,17 @@ class Renderer:
 
     def assets(self) -> dict[str, str | bytes]:
         folder = self.root / TEMPLATES / ASSETS
-        return {
-            f"{ASSETS}/{file.relative_to(folder).as_posix()}": file.read_bytes()
-            for file in sorted(folder.rglob("*"))
-            if file.is_file()
-        }
+        found: dict[str, str | bytes] = {}
+        for file in sorted(folder.rglob("*")):
+            relative = file.relative_to(self.root).as_posix()
+            if file.is_symlink():
+                # As under content/ and seeds/: a link could publish any file the build can read.
+                raise TemplateFailed(
+                    relative, "a symbolic link: assets must be files in the project"
+                )
+            if file.is_file():
+                found[f"{ASSETS}/{file.relative_to(folder).as_posix()}"] = file.read_bytes()
+        return found
 
     def index_order(self, kind: str) -> list[str]:
         if kind in ("meetings", "sources", "statements"):
@@ -456,7 +469,7 @@ class Renderer:
         corpus = self.corpus
         return self.render(
             "home.md.j2",
-            "index.md",
+            HOME,
             "Briefing",
             as_of=self.views.as_of,
             next_meetings=meetings_by_timing(corpus, self.views, "ahead", "due"),

@@ -49,9 +49,11 @@ class Regenerator(FileSystemEventHandler):
         self._timer: threading.Timer | None = None
         self._timer_lock = threading.Lock()
         self._run_lock = threading.Lock()
-        # The files changed since the last run began, and those of each run so far.
+        # The files changed since the last run began; those the last run was for; and every
+        # file any run was for (as many as the project has).
         self._changed: set[str] = set()
-        self.runs: list[set[str]] = []
+        self.last_run: set[str] = set()
+        self.seen: set[str] = set()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type not in _CHANGES or event.is_directory:
@@ -70,8 +72,8 @@ class Regenerator(FileSystemEventHandler):
     def _run(self) -> None:
         with self._run_lock:
             with self._timer_lock:
-                self.runs.append(self._changed)
-                self._changed = set()
+                self.last_run, self._changed = self._changed, set()
+                self.seen |= self.last_run
             try:
                 self._regenerate()
             except Exception as error:  # the preview must outlive a bad edit

@@ -61,11 +61,11 @@ def _write(folder: Path, path: str, data: bytes) -> bool:
     partial = target.with_name(f".{target.name}.partial")
     try:
         partial.write_bytes(data)
+        os.replace(partial, target)
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
-    os.replace(partial, target)
     return True
 
 

@@ -95,3 +95,20 @@ def test_the_report_lists_the_pages_changed(history: Path) -> None:
     assert "people/kim-hyok-chol.md" in lines[1]
     assert "index.md" in lines[1].split(": ", 1)[1].split(", ")
     git(history, "checkout", "--quiet", "--", KIM_HYOK_CHOL)
+
+
+def test_a_revision_whose_templates_this_generator_cannot_render_falls_back(
+    history: Path,
+) -> None:
+    """Templates of an older revision may call what the generator no longer has: the exact pages
+    cannot be known then, and the report says which pages show what changed instead."""
+    place = history / "templates/place.md.j2"
+    kept = place.read_text(encoding="utf-8")
+    edit(place, "# {{ entity.name }}", "# {{ page.no_longer_there() }}")
+    commit(history, "A template of another generator")
+    place.write_text(kept, encoding="utf-8")
+    edit(history / KIM_HYOK_CHOL, "name: Kim Hyok Chol", "name: Kim Hyok-chol")
+    report = impact(history, "HEAD")
+    assert report.changed_pages is None
+    assert "people/kim-hyok-chol.md" in report.pages
+    git(history, "checkout", "--quiet", "--", ".")

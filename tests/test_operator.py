@@ -211,3 +211,13 @@ def test_a_missing_system_package_is_named_with_the_command_to_install_it() -> N
         "error: missing system packages: no-such-package; "
         "run: sudo apt-get install no-such-package\n"
     )
+
+
+def test_a_linked_asset_is_refused(project: Path) -> None:
+    (project / "templates/assets/leak.txt").symlink_to("/etc/passwd")
+    result = briefing("generate", "--root", project)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "templates/assets/leak.txt: error: a symbolic link: assets must be files inside the project"
+    ), result.stderr
+    assert "root:" not in result.stderr
