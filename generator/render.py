@@ -384,9 +384,8 @@ class Renderer:
             relative = file.relative_to(self.root).as_posix()
             if file.is_symlink():
                 # As under content/ and seeds/: a link could publish any file the build can read.
-                raise TemplateFailed(
-                    relative, "a symbolic link: assets must be files in the project"
-                )
+                message = "a symbolic link: assets must be files inside the project"
+                raise TemplateFailed(relative, message)
             if file.is_file():
                 found[f"{ASSETS}/{file.relative_to(folder).as_posix()}"] = file.read_bytes()
         return found

@@ -107,7 +107,7 @@ def test_a_revision_whose_templates_this_generator_cannot_render_falls_back(
     edit(place, "# {{ entity.name }}", "# {{ page.no_longer_there() }}")
     commit(history, "A template of another generator")
     place.write_text(kept, encoding="utf-8")
-    edit(history / KIM_HYOK_CHOL, "name: Kim Hyok Chol", "name: Kim Hyok-chol")
+    edit(history / KIM_HYOK_CHOL, "name: Kim Hyok-chol", "name: Kim H. C.")
     report = impact(history, "HEAD")
     assert report.changed_pages is None
     assert "people/kim-hyok-chol.md" in report.pages
