@@ -21,6 +21,7 @@ from generator.model import (
     StatusChange,
     Strict,
     Where,
+    evidence_in,
     references_in,
 )
 
@@ -283,3 +284,37 @@ def timeline_groups(entries: list[TimelineEntry]) -> dict[str, list[TimelineEntr
     for entry in entries:
         groups.setdefault(entry.period.month_key(), []).append(entry)
     return groups
+
+
+@dataclass(frozen=True)
+class Added:
+    """What one source brought to the briefing: the entities it is the first to cite (by
+    publication date, then id), and the status changes that cite it, as (commitment, index)."""
+
+    entities: list[str]
+    changes: list[tuple[str, int]]
+
+
+def cited_sources(entity: Strict) -> set[str]:
+    return {source for _where, evidence in evidence_in(entity) for source in evidence.sources()}
+
+
+def what_sources_added(corpus: Corpus) -> dict[str, Added]:
+    """Each source's additions, every source included (an empty Added if none)."""
+    order = {s: i for i, s in enumerate(chronological(list(corpus.entities["sources"]), corpus))}
+    added = {source: Added([], []) for source in order}
+    for kind, entities in corpus.entities.items():
+        if kind == "sources":
+            continue
+        for entity_id, entity in sorted(entities.items()):
+            cited = [s for s in cited_sources(entity) if s in order]
+            if cited:
+                added[min(cited, key=order.__getitem__)].entities.append(entity_id)
+            if isinstance(entity, Commitment):
+                for index, change in enumerate(entity.status_history):
+                    for source in change.cite.sources():
+                        if source in added:
+                            added[source].changes.append((entity_id, index))
+    for found in added.values():
+        found.changes.sort()
+    return added

@@ -21,14 +21,24 @@ SOURCES = "sources"
 HOME = "index.md"
 TIMELINE = "timeline.md"
 TAGS_PAGE = "tags.md"
+# What each source added, newest first: as a page, and as an Atom feed MkDocs copies as it is.
+NEWS = "news.md"
+FEED = "feed.xml"
 EXPORT = "data/briefing.json"
 # Pages that order what they list by date: a changed date can move an entry on them.
 DATED_PAGES = (HOME, TIMELINE)
 
-# A page: what it is ("home", "timeline", "tags", "export", "index", or an entity kind) and which
+# A page: what it is ("home", "timeline", "tags", "news", "feed", "export", "index", or an entity kind) and which
 # (the kind an index lists, or the entity's id).
 Task = tuple[str, str]
-_FIXED = {"home": HOME, "timeline": TIMELINE, "tags": TAGS_PAGE, "export": EXPORT}
+_FIXED = {
+    "home": HOME,
+    "timeline": TIMELINE,
+    "tags": TAGS_PAGE,
+    "news": NEWS,
+    "feed": FEED,
+    "export": EXPORT,
+}
 
 
 def page_path(kind: str, entity_id: str) -> str:
@@ -54,6 +64,7 @@ def site_pages(corpus: Corpus, order: Callable[[str], list[str]]) -> list[list[T
     each works out its source's coverage, which the sources index, last, shows. `order` gives
     a kind's entities in the order of its index."""
     first: list[Task] = [("timeline", ""), ("export", ""), ("home", ""), ("tags", "")]
+    first += [("news", ""), ("feed", "")]
     first += [("index", kind) for kind in INDEX_KINDS if kind != "sources"]
     first += [(kind, i) for kind in PAGE_KINDS if kind != "sources" for i in order(kind)]
     sources: list[Task] = [("sources", i) for i in order("sources")]

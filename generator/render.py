@@ -37,6 +37,7 @@ from generator.coverage import (
 )
 from generator.dates import Timing, month_heading, parse_period
 from generator.export import corpus_json
+from generator.feed import atom_feed
 from generator.index import (
     Backlink,
     Views,
@@ -56,6 +57,7 @@ from generator.index import (
     tags_in_use,
     timeline,
     timeline_groups,
+    what_sources_added,
 )
 from generator.jsonld import json_ld_script
 from generator.layout import (
@@ -270,6 +272,7 @@ def make_environment(root: Path) -> Environment:
     environment.filters["url"] = lambda url: Md(url_escape(str(url)))
     environment.filters["humanize"] = humanize
     environment.globals["month_heading"] = month_heading
+    environment.globals["singular"] = SINGULAR
     return environment
 
 
@@ -306,6 +309,7 @@ class Renderer:
         self._coverage: dict[str, SourceCoverage] = {}
         self._boilerplate: dict[str, list[Span]] = {}
         self._spans = spans_by_source(corpus)
+        self.added = what_sources_added(corpus)
 
     def render(self, template: str, path: str, title: str, **context: Any) -> Rendered:
         citations = Citations(path, self.source_labels)
@@ -353,6 +357,11 @@ class Renderer:
             return self.render(f"{name}-index.md.j2", path, name.capitalize(), **context)
         if kind == "export":
             return Rendered(path, corpus_json(self.corpus, self.views), "", {})
+        if kind in ("news", "feed"):
+            newest = chronological(list(self.sources), self.corpus)[::-1]
+            if kind == "feed":
+                return Rendered(path, atom_feed(self.corpus, newest, self.added), "", {})
+            return self.render("news.md.j2", path, "What's new", ids=newest, added=self.added)
         entity = self.corpus.entities[kind][name]
         page = self.render(
             f"{SINGULAR[kind]}.md.j2",
@@ -438,6 +447,7 @@ class Renderer:
         if isinstance(entity, Source):
             context["article"] = self.article(entity_id, path)
             context["coverage"] = self.coverage(entity_id)
+            context["added"] = self.added[entity_id]
         return context
 
     def coverage(self, source_id: str) -> SourceCoverage:
