@@ -28,8 +28,8 @@ EXPORT = "data/briefing.json"
 # Pages that order what they list by date: a changed date can move an entry on them.
 DATED_PAGES = (HOME, TIMELINE)
 
-# A page: what it is ("home", "timeline", "tags", "news", "feed", "export", "index", or an entity kind) and which
-# (the kind an index lists, or the entity's id).
+# A page: what it is ("home", "timeline", "tags", "news", "feed", "export", "index", or an
+# entity kind) and which (the kind an index lists, or the entity's id).
 Task = tuple[str, str]
 _FIXED = {
     "home": HOME,
