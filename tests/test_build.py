@@ -70,6 +70,7 @@ def test_navigation_lists_sections_not_entities(built: tuple[Path, str]) -> None
         "../commitments/index.html",
         "../index.html",
         "../meetings/index.html",
+        "../news.html",
         "../organizations/index.html",
         "../places/index.html",
         "../sources/index.html",
@@ -135,11 +136,14 @@ def test_second_build_rewrites_no_generated_file(built: tuple[Path, str]) -> Non
 def test_an_edit_rewrites_exactly_the_pages_that_show_the_entity(built_project: Path) -> None:
     project = built_project
     before = tree(project / DOCS)
-    # Every page that shows the person links to them (or is their page), and the export has all.
+    # Every page that shows the person links to them (or is their page), the export has all, and
+    # the feed names them in its plain-text summaries.
     showing = {
         name
         for name, data in before.items()
-        if b"stephen-biegun." in data or name in ("people/stephen-biegun.md", "data/briefing.json")
+        if b"stephen-biegun." in data
+        or name in ("people/stephen-biegun.md", "data/briefing.json")
+        or (name == "feed.xml" and b"Stephen Biegun" in data)
     }
     edit(project / "content/people/stephen-biegun.yml", "name: Stephen Biegun", "name: S. Biegun")
     result = briefing("generate", "--root", project)
