@@ -113,11 +113,14 @@ def build_views(corpus: Corpus) -> Views:
         for entity_id, entity in entities.items():
             for where, target, _kinds in references_in(entity):
                 backlinks[target].append(Backlink(kind, entity_id, where))
+    return Views(dict(backlinks), briefing_date(corpus))
+
+
+def briefing_date(corpus: Corpus) -> Period | None:
+    """The date the briefing speaks as of: the newest source's. Of two sources ending on the
+    same day, the one surely that late: 28 February 2019 rather than "February 2019"."""
     published = [parse_period(s.published) for s in corpus.of("sources", Source).values()]
-    # Of two sources ending on the same day, the one surely that late: 28 February 2019
-    # rather than "February 2019".
-    as_of = max(published, key=lambda p: (p.end, p.start), default=None)
-    return Views(dict(backlinks), as_of)
+    return max(published, key=lambda p: (p.end, p.start), default=None)
 
 
 def meetings_by_timing(corpus: Corpus, views: Views, *timings: Timing) -> list[str]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.dates import Period, parse_period
-from generator.index import build_views
+from generator.dates import Period, parse_period, timing
+from generator.index import briefing_date
 from generator.load import RawCorpus
 from generator.model import SINGULAR, Corpus, Meeting, Source, Strict, evidence_in, references_in
 from generator.problems import Problem, sort_problems
@@ -99,7 +99,7 @@ def _past_meetings(
         if meeting.status != "scheduled" or meeting.date is None:
             continue
         period = parse_period(meeting.date)
-        if period.end >= as_of.start:
+        if timing(period, as_of) != "past":
             continue
         message = (
             f"`status` is still `scheduled`, but the meeting's date ({period.display()}) is past "
@@ -116,7 +116,7 @@ def _past_meetings(
 def findings(corpus: Corpus) -> list[tuple[str, str, str, str]]:
     """Every review warning of a checked corpus, as (entity id, field, message, hint)."""
     published = {i: parse_period(s.published) for i, s in corpus.of("sources", Source).items()}
-    as_of = build_views(corpus).as_of
+    as_of = briefing_date(corpus)
     return [
         *_stale_text(corpus, _reporting(corpus), published),
         *_past_meetings(corpus, as_of, published),
