@@ -299,9 +299,9 @@ def test_search_shows_hostile_results_literally(
     assert shown("headline") in titles
     # The result opens the page with the search words highlighted, and nothing else added.
     page.locator(".md-search-result h1", has_text="headline").first.click()
-    page.wait_for_load_state()
-    assert "h=headline" in page.url
-    assert page.locator("mark[data-md-highlight]").count() > 0
+    page.wait_for_url("**?h=headline")
+    # Material highlights once its search index has loaded again on the new page: wait for it.
+    page.locator("mark[data-md-highlight]").first.wait_for()
     _untouched(page, page.url)
     assert page.title() == f"{shown('headline')} - {SITE_NAME}"
     assert dialogs == []

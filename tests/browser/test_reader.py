@@ -60,8 +60,7 @@ def test_search_finds_the_page_and_opens_it(
     top = list(dict.fromkeys(hrefs))[:5]
     assert expected in top, top
     results.nth(hrefs.index(expected)).click()
-    page.wait_for_load_state()
-    assert urlsplit(page.url).path.lstrip("/") == expected
+    page.wait_for_url(lambda url: urlsplit(url).path.lstrip("/") == expected)
 
 
 class _Anchors(HTMLParser):
