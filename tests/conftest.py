@@ -149,6 +149,22 @@ def later_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+# Test data: a later article, and the content a curator revisited after reading it.
+REVISITED = REPO / "tests/data/revisited"
+
+
+@pytest.fixture(scope="session")
+def revisited_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped content with tests/data/revisited laid over it (files of the same name
+    replaced), built: the briefing as of 2 March 2019, after the Hanoi summit."""
+    root = copy_project(tmp_path_factory.mktemp("revisited") / "project")
+    shutil.copytree(REVISITED / "content", root / "content", dirs_exist_ok=True)
+    shutil.copytree(REVISITED / "seeds", root / "seeds", dirs_exist_ok=True)
+    result = briefing("build", "--root", root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
 @pytest.fixture
 def built_project(built: tuple[Path, str], tmp_path: Path) -> Path:
     """A copy of the built project, its pages and site included, to break freely."""
