@@ -121,6 +121,14 @@ def _validation_problem(
     marks = record.marks
     if kind == "extra_forbidden":
         allowed = _fields_at(model, where)
+        if f"{name}_history" in model.model_fields:
+            # Once a single field: the value is now the newest entry of its history.
+            return Problem(
+                marks.at(where, key=True),
+                f"unknown field `{field}`",
+                f"write it as an entry of `{name}_history`: "
+                f'`- {{date: ..., {name}: ..., cite: {{SOURCE-ID: "the exact words"}}}}`',
+            )
         listing = "fields that can be cited" if where[-2:-1] == ("cite",) else "the fields here are"
         hint = did_you_mean(str(name), allowed) or f"{listing}: {', '.join(allowed)}"
         return Problem(marks.at(where, key=True), f"unknown field `{field}`", hint)

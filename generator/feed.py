@@ -11,7 +11,7 @@ from generator.citations import built_href
 from generator.dates import parse_period
 from generator.index import Added, display_name, humanize
 from generator.layout import FEED, NEWS, page_path
-from generator.model import Commitment, Corpus, Source
+from generator.model import Commitment, Corpus, Meeting, Source
 
 ATOM = "http://www.w3.org/2005/Atom"
 TITLE = "Briefing: what's new"
@@ -32,16 +32,16 @@ def rfc3339(published: str) -> str:
 def summary(corpus: Corpus, added: Added) -> str:
     """What a source added, as one line of plain text."""
     parts = []
-    commitments = corpus.of("commitments", Commitment)
     if added.entities:
         names = (display_name(corpus.entities[corpus.kinds[i]][i], corpus) for i in added.entities)
         parts.append("New: " + "; ".join(name.rstrip(".") for name in names) + ".")
     if added.changes:
         changes = []
-        for commitment_id, index in added.changes:
-            commitment = commitments[commitment_id]
-            change = commitment.status_history[index]
-            changes.append(f"{commitment.name}: {humanize(change.status)}")
+        for entity_id, index in added.changes:
+            entity = corpus.get(entity_id)
+            assert isinstance(entity, (Commitment, Meeting))
+            change = entity.status_history[index]
+            changes.append(f"{entity.name}: {humanize(change.status)}")
         parts.append("Status: " + "; ".join(changes) + ".")
     return " ".join(parts) or "Nothing new: it confirms what others reported."
 

@@ -3,6 +3,7 @@ events in time order, and the date the briefing speaks as of."""
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +17,7 @@ from generator.model import (
     Corpus,
     Evidence,
     Meeting,
+    MeetingStatusChange,
     Source,
     Statement,
     StatusChange,
@@ -101,7 +103,7 @@ class Views:
         briefing's date: ahead (upcoming), due, or past with no report since. Decided by its
         date alone, since a status only says what its source expected then. None for other
         entities and meetings, and for an undated meeting or a corpus without sources."""
-        if not isinstance(entity, Meeting) or entity.status not in EXPECTED:
+        if not isinstance(entity, Meeting) or latest_status(entity).status not in EXPECTED:
             return None
         period = period_of(entity)
         return timing(period, self.as_of) if period and self.as_of else None
@@ -158,23 +160,33 @@ def tags_in_use(corpus: Corpus) -> dict[str, str]:
     return {tag: corpus.tags[tag] for tag in sorted(tags_carried(corpus) & corpus.tags.keys())}
 
 
-def newest_first(commitment: Commitment) -> list[int]:
+# What keeps a dated, cited status history, and one entry of it.
+Tracked = Commitment | Meeting
+Change = StatusChange | MeetingStatusChange
+
+
+def history_of(entity: Tracked) -> list[Change]:
+    # Typed once here: the two kinds' entries share their fields but not a class.
+    return list(entity.status_history)
+
+
+def newest_first(entity: Tracked) -> list[int]:
     """The indexes of a status history, newest first (by date, then by order written)."""
-    history = commitment.status_history
+    history = entity.status_history
     return sorted(
         range(len(history)), key=lambda i: (parse_period(history[i].date).end, i), reverse=True
     )
 
 
-def latest_status(commitment: Commitment) -> StatusChange:
-    return commitment.status_history[newest_first(commitment)[0]]
+def latest_status(entity: Tracked) -> Change:
+    return entity.status_history[newest_first(entity)[0]]
 
 
-def status_since(commitment: Commitment) -> StatusChange:
+def status_since(entity: Tracked) -> Change:
     """The entry the latest status began with: the first of the latest run of entries with that
     status. Later entries that keep the status are evidence for it, not a new start."""
-    history = commitment.status_history
-    newest = newest_first(commitment)
+    history = history_of(entity)
+    newest = newest_first(entity)
     status = history[newest[0]].status
     since = newest[0]
     for index in newest[1:]:
@@ -182,6 +194,18 @@ def status_since(commitment: Commitment) -> StatusChange:
             break
         since = index
     return history[since]
+
+
+def changes_of(entity: Tracked) -> list[int]:
+    """The entries of a status history that change the status, oldest first: not the first
+    (which came with the entity), nor one restating the status before it."""
+    order = newest_first(entity)[::-1]
+    history = entity.status_history
+    return [
+        index
+        for before, index in itertools.pairwise(order)
+        if history[index].status != history[before].status
+    ]
 
 
 @dataclass(frozen=True)
@@ -195,17 +219,18 @@ class TimelineEntry:
 
 
 def timeline(corpus: Corpus) -> list[TimelineEntry]:
-    """Every dated meeting, statement, fact, commitment and status change, in time order."""
+    """Every dated meeting, statement, fact, commitment and status change, in time order. A
+    status change on the day of its meeting or commitment is that entry already."""
     entries = []
     for kind in ("meetings", "statements", "facts", "commitments"):
         for entity_id, entity in corpus.entities.get(kind, {}).items():
             period = period_of(entity)
             if period:
                 entries.append(TimelineEntry(period, kind, entity_id))
-            if isinstance(entity, Commitment):
-                for index, change in enumerate(entity.status_history):
-                    if index == 0 and change.date == entity.date:
-                        continue  # the same day as the commitment itself: one entry is enough
+            if isinstance(entity, (Commitment, Meeting)):
+                for index, change in enumerate(history_of(entity)):
+                    if change.date == entity.date:
+                        continue
                     entries.append(TimelineEntry(parse_period(change.date), kind, entity_id, index))
     order = {"meetings": 0, "commitments": 1, "statements": 2, "facts": 3}
     return sorted(
@@ -231,7 +256,7 @@ def recent(entries: list[TimelineEntry], corpus: Corpus, views: Views) -> list[T
         if entry.history_index is not None:
             return True
         entity = corpus.entities[entry.kind][entry.entity_id]
-        return not (isinstance(entity, Meeting) and entity.status in NOT_YET)
+        return not (isinstance(entity, Meeting) and latest_status(entity).status in NOT_YET)
 
     return [entry for entry in reversed(entries) if happened(entry)]
 
@@ -291,8 +316,9 @@ def timeline_groups(entries: list[TimelineEntry]) -> dict[str, list[TimelineEntr
 
 @dataclass(frozen=True)
 class Added:
-    """What one source brought to the briefing: the entities it is the first to cite (by
-    publication date, then id), and the status changes that cite it, as (commitment, index)."""
+    """What one source brought to the briefing: the entities and the status changes it is the
+    first to cite (by publication date, then id), the changes as (commitment or meeting,
+    index)."""
 
     entities: list[str]
     changes: list[tuple[str, int]]
@@ -313,11 +339,11 @@ def what_sources_added(corpus: Corpus) -> dict[str, Added]:
             cited = [s for s in cited_sources(entity) if s in order]
             if cited:
                 added[min(cited, key=order.__getitem__)].entities.append(entity_id)
-            if isinstance(entity, Commitment):
-                for index, change in enumerate(entity.status_history):
-                    for source in change.cite.sources():
-                        if source in added:
-                            added[source].changes.append((entity_id, index))
+            if isinstance(entity, (Commitment, Meeting)):
+                for index in changes_of(entity):
+                    cited = [s for s in entity.status_history[index].cite.sources() if s in order]
+                    if cited:
+                        added[min(cited, key=order.__getitem__)].changes.append((entity_id, index))
     for found in added.values():
         found.changes.sort()
     return added

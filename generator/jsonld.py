@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from generator.dates import parse_period
+from generator.index import latest_status
 from generator.model import Corpus, Meeting, Organization, Person, Place, Source, Strict
 
 EVENT_STATUS = {
@@ -48,7 +49,7 @@ def json_ld(entity_id: str, entity: Strict, corpus: Corpus) -> dict[str, Any] | 
             data["endDate"] = period.end.isoformat()
         data["location"] = _named(corpus, entity.place)
         data["attendee"] = [_named(corpus, i) for i in entity.participants]
-        data["eventStatus"] = EVENT_STATUS.get(entity.status)
+        data["eventStatus"] = EVENT_STATUS.get(latest_status(entity).status)
         data["superEvent"] = _named(corpus, entity.part_of)
     elif isinstance(entity, Source):
         data = {"@type": "NewsArticle", "headline": entity.name, "url": entity.url}

@@ -145,8 +145,8 @@ PERSON_FACTS = ("name", "aliases", "epithets", "country", "summary")
 ORGANIZATION_FACTS = ("name", "aliases", "country", "parent", "summary")
 PLACE_FACTS = ("name", "aliases", "within", "summary")
 MEETING_FACTS = (
-    "name", "aliases", "date", "place", "participants", "status", "purpose", "follows",
-    "part_of", "summary",
+    "name", "aliases", "date", "place", "participants", "purpose", "follows", "part_of",
+    "summary", "outcome",
 )  # fmt: skip
 COMMITMENT_FACTS = ("by", "to", "made_at", "date", "terms")
 STATEMENT_FACTS = ("speaker", "date", "medium", "text", "at")
@@ -187,6 +187,24 @@ class StatusChange(Strict):
     )
     status: CommitmentStatus = Field(
         description="`proposed`: asked for, not agreed; `stated`: announced as an intention."
+    )
+    note: Text | None = Field(default=None, description="What happened, in your words.")
+    cite: Evidence = Field(description="The evidence for this status.")
+
+
+# "proposed": asked for or under discussion, not agreed; "scheduled": agreed or announced.
+MeetingStatus = Literal["proposed", "scheduled", "held", "postponed", "cancelled"]
+
+
+class MeetingStatusChange(Strict):
+    """A meeting's status as of a date: announced on one, held or called off on another."""
+
+    date: DateText = Field(
+        description="When it came to stand so: the day it was announced, scheduled, held, "
+        "postponed or cancelled (YYYY, YYYY-MM, YYYY-MM-DD or START/END)."
+    )
+    status: MeetingStatus = Field(
+        description="`proposed`: not agreed yet; `scheduled`: agreed or announced for its date."
     )
     note: Text | None = Field(default=None, description="What happened, in your words.")
     cite: Evidence = Field(description="The evidence for this status.")
@@ -272,13 +290,17 @@ class Meeting(Strict):
     date: DateText | None = Field(default=None, description="When it takes or took place.")
     place: Id | None = Field(default=None, description="Where.")
     participants: list[Id] = Field(default=[], description="Who takes part.")
-    status: Literal["proposed", "scheduled", "held", "postponed", "cancelled"] = Field(
-        description="As of the newest source that speaks of it; `proposed`: not agreed yet."
+    status_history: list[MeetingStatusChange] = Field(
+        min_length=1,
+        description="Its status over time: an entry for each report, the newest the status now.",
     )
     purpose: Text | None = Field(default=None, description="What it is meant to achieve.")
     follows: Id | None = Field(default=None, description="The earlier meeting it follows on.")
     part_of: Id | None = Field(default=None, description="The larger meeting it is part of.")
     summary: Text | None = Field(default=None, description=SUMMARY)
+    outcome: Text | None = Field(
+        default=None, description="How it ended, in your words: what was agreed, or nothing."
+    )
     tags: list[Id] = Field(default=[], description=TAGS)
     cite: MeetingCite = Field(default_factory=MeetingCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = MEETING_FACTS

@@ -40,6 +40,8 @@ from generator.export import corpus_json
 from generator.feed import atom_feed
 from generator.index import (
     Backlink,
+    Change,
+    Tracked,
     Views,
     build_views,
     by_status,
@@ -80,7 +82,6 @@ from generator.model import (
     Meeting,
     Person,
     Source,
-    StatusChange,
     Strict,
 )
 from generator.quotes import Span
@@ -206,12 +207,16 @@ class Page:
     def slug(self, word: str) -> Md:
         return Md(slugify(word))
 
-    def status(self, commitment: Commitment) -> StatusChange:
-        return latest_status(commitment)
+    def status(self, entity: Tracked) -> Change:
+        return latest_status(entity)
 
-    def since(self, commitment: Commitment) -> StatusChange:
-        """The entry the commitment's latest status began with."""
-        return status_since(commitment)
+    def since(self, entity: Tracked) -> Change:
+        """The entry the latest status of a commitment or meeting began with."""
+        return status_since(entity)
+
+    def history(self, entity: Tracked) -> list[Change]:
+        """A status history, newest first."""
+        return [entity.status_history[index] for index in newest_first(entity)]
 
     def timing(self, entity: Strict) -> Timing | None:
         """Whether a meeting the sources expect is ahead, due or past, as of the newest source."""
@@ -440,7 +445,7 @@ class Renderer:
             context["followed_by"] = chronological(
                 views.naming(entity_id, "meetings", "follows"), corpus
             )
-        if isinstance(entity, Commitment):
+        if isinstance(entity, (Commitment, Meeting)):
             context["history"] = newest_first(entity)
         if isinstance(entity, Person):
             context["roles"] = entity.roles
@@ -485,7 +490,8 @@ class Renderer:
             no_report=meetings_by_timing(corpus, self.views, "past"),
             recent=recent(self.timeline, corpus, self.views)[:6],
             story=chronological(
-                [i for i, m in corpus.of("meetings", Meeting).items() if m.summary], corpus
+                [i for i, m in corpus.of("meetings", Meeting).items() if m.summary or m.outcome],
+                corpus,
             ),
             people=self.sorted_by_name("people"),
             counts={status: len(ids) for status, ids in by_status(corpus).items()},

@@ -7,9 +7,18 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.dates import Period, parse_period, timing
-from generator.index import briefing_date
+from generator.index import briefing_date, latest_status
 from generator.load import RawCorpus
-from generator.model import SINGULAR, Corpus, Meeting, Source, Strict, evidence_in, references_in
+from generator.model import (
+    SINGULAR,
+    Corpus,
+    Meeting,
+    Source,
+    Strict,
+    Where,
+    evidence_in,
+    references_in,
+)
 from generator.problems import Problem, sort_problems
 
 # Text a curator writes from what the articles said at the time, which a later article can
@@ -21,6 +30,10 @@ FREE_TEXT = ("summary", "purpose")
 EVENTS = ("meetings", "commitments", "statements", "facts")
 # A meeting that `follows` an earlier one is no report on the earlier one.
 NOT_REPORTING = frozenset({"follows"})
+
+
+# (entity id, the path of the field to look at again, message, hint).
+Finding = tuple[str, Where, str, str]
 
 
 def _plural(count: int, word: str) -> str:
@@ -51,11 +64,11 @@ def _named(sources: list[str], published: dict[str, Period]) -> str:
 
 def _stale_text(
     corpus: Corpus, reporting: dict[str, set[str]], published: dict[str, Period]
-) -> list[tuple[str, str, str, str]]:
-    """(entity id, field, message, hint) for each summary or purpose cited only from sources
+) -> list[Finding]:
+    """A finding for each summary or purpose cited only from sources
     older than one reporting on its entity. Older means certainly so: it ended before the other
     began, so an article known only by its month is older than none of that month's."""
-    found = []
+    found: list[Finding] = []
     for kind, entities in corpus.entities.items():
         for entity_id, entity in entities.items():
             for field in FREE_TEXT:
@@ -82,39 +95,41 @@ def _stale_text(
                     f"reread it against the newer {_plural(len(newer), 'article')}: where it "
                     f"still holds, cite {them}; where not, rewrite it"
                 )
-                found.append((entity_id, field, message, hint))
+                found.append((entity_id, (field,), message, hint))
     return found
 
 
 def _past_meetings(
     corpus: Corpus, as_of: Period | None, published: dict[str, Period]
-) -> list[tuple[str, str, str, str]]:
-    """(meeting id, field, message, hint) for each meeting still `scheduled` whose date is past
+) -> list[Finding]:
+    """A finding for each meeting still `scheduled` whose date is past
     as of the newest source: it ended before the briefing's date can have begun."""
     if as_of is None:
         return []
     newest = sorted(s for s, period in published.items() if period == as_of)
-    found = []
+    found: list[Finding] = []
     for meeting_id, meeting in corpus.of("meetings", Meeting).items():
-        if meeting.status != "scheduled" or meeting.date is None:
+        now = latest_status(meeting)
+        if now.status != "scheduled" or meeting.date is None:
             continue
         period = parse_period(meeting.date)
         if timing(period, as_of) != "past":
             continue
         message = (
-            f"`status` is still `scheduled`, but the meeting's date ({period.display()}) is past "
+            f"the status is still `scheduled`, but the meeting's date ({period.display()}) is past "
             f"as of the newest {_plural(len(newest), 'source')}, {_named(newest, published)}"
         )
         hint = (
-            "set `status` to held, postponed or cancelled, citing the article that reports it; "
-            "or correct `date`"
+            "add a `status_history` entry (held, postponed or cancelled) citing the article that "
+            "reports it; or correct `date`"
         )
-        found.append((meeting_id, "status", message, hint))
+        entry = meeting.status_history.index(now)
+        found.append((meeting_id, ("status_history", entry, "status"), message, hint))
     return found
 
 
-def findings(corpus: Corpus) -> list[tuple[str, str, str, str]]:
-    """Every review warning of a checked corpus, as (entity id, field, message, hint)."""
+def findings(corpus: Corpus) -> list[Finding]:
+    """Every review warning of a checked corpus."""
     published = {i: parse_period(s.published) for i, s in corpus.of("sources", Source).items()}
     as_of = briefing_date(corpus)
     return [
@@ -130,7 +145,7 @@ def review(raw: RawCorpus, corpus: Corpus) -> list[Problem]:
     found = findings(corpus)
     return sort_problems(
         [
-            Problem(records[entity_id].marks.at((field,)), message, hint, severity="warning")
-            for entity_id, field, message, hint in found
+            Problem(records[entity_id].marks.at(where), message, hint, severity="warning")
+            for entity_id, where, message, hint in found
         ]
     )

@@ -41,7 +41,7 @@ EDITS: dict[str, Callable[[Path], object]] = {
         r / HANOI, "date: 2019-02-27/2019-02-28", "date: 2019-02-26/2019-02-28"
     ),
     "a new fact about a person": _new_fact,
-    "a status": lambda r: edit(r / HANOI, "status: scheduled ", "status: postponed "),
+    "a status": lambda r: edit(r / HANOI, "status: scheduled", "status: postponed"),
     "a reference": lambda r: edit(
         r / PYONGYANG,
         "participants: [stephen-biegun, kim-hyok-chol]",

@@ -55,7 +55,8 @@ def test_since_is_the_first_entry_of_the_latest_run_of_the_status(
 
 
 def meeting(status: str, date: str | None = "2019-02-27/2019-02-28") -> Meeting:
-    fields = {"name": "A summit", "kind": "summit", "status": status, "date": date}
+    history = [{"date": "2019-02-08", "status": status, "cite": {"a-source": "words"}}]
+    fields = {"name": "A summit", "kind": "summit", "status_history": history, "date": date}
     return Meeting.model_validate({k: v for k, v in fields.items() if v is not None})
 
 

@@ -22,8 +22,8 @@ REREAD = (
     "rewrite it)"
 )
 PAST = (
-    "past as of the newest source, " + NEWER + " (hint: set `status` to held, postponed or "
-    "cancelled, citing the article that reports it; or correct `date`)"
+    "past as of the newest source, " + NEWER + " (hint: add a `status_history` entry (held, "
+    "postponed or cancelled) citing the article that reports it; or correct `date`)"
 )
 
 
@@ -44,17 +44,16 @@ def cite_later_article_on_kim(project: Path) -> None:
 
 def report_hanoi_summit_held(project: Path) -> None:
     """What a curator does with the later article: the summit is now held, cited from it."""
-    summit = project / HANOI_SUMMIT
-    edit(
-        summit,
-        "status: scheduled          # as of the articles, published before it",
-        "status: held",
+    held = (
+        "  - date: 2019-02-27/2019-02-28\n"
+        "    status: held\n"
+        "    cite:\n"
+        f"      {LATER}: Kim Jong Un and Donald Trump ended their summit in Hanoi on Thursday\n"
     )
     edit(
-        summit,
-        "    dw-2019-02-09: an agreed upon time and date for the second Summit with Kim Jong Un\n"
-        "    diplomat-2019-02: The upcoming summit will be the second meeting\n",
-        f"    {LATER}: Kim Jong Un and Donald Trump ended their summit in Hanoi on Thursday\n",
+        project / HANOI_SUMMIT,
+        "follows: singapore-summit-2018\n",
+        f"{held}follows: singapore-summit-2018\n",
     )
 
 
@@ -68,10 +67,10 @@ def stale_warning(project: Path, path: str, field: str, up_to: str, kind: str) -
 
 
 def past_warning(project: Path, path: str, dates: str) -> str:
-    """The warning on a meeting's `status: scheduled` (located at `scheduled`)."""
+    """The warning on a meeting's latest `status: scheduled` (located at `scheduled`)."""
     where = at(project, path, "status: scheduled", skip=8)
     return (
-        f"{where}: warning: `status` is still `scheduled`, but the meeting's date ({dates}) is "
+        f"{where}: warning: the status is still `scheduled`, but the meeting's date ({dates}) is "
         f"{PAST}"
     )
 
@@ -143,7 +142,11 @@ def test_meetings_still_scheduled_after_the_newest_source(project: Path) -> None
     """A newer source dates the briefing even before anything cites it; a meeting whose status
     was brought up to date is not flagged."""
     add_later_article(project)
-    edit(project / HANOI_SUMMIT, "status: scheduled          #", "status: cancelled          #")
+    edit(
+        project / HANOI_SUMMIT,
+        "status: scheduled\n    note: Announced",
+        "status: cancelled\n    note: Announced",
+    )
     result = briefing("review", "--root", project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [envoys_warning(project), "1 review warning in 1 file"]
