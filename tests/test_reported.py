@@ -55,6 +55,19 @@ def test_every_list_of_statements_shows_it_reported(revisited_built: Path, path:
     assert f"“{WORDS}" not in text
 
 
+def test_the_shipped_paraphrases_are_reported_and_quotations_stay_quoted(
+    revisited_built: Path,
+) -> None:
+    text = page_text(site_page(revisited_built, "statements/index.html"))
+    assert (
+        "reported: the talks would be aimed at seeking progress on commitments made in Singapore "
+        'and mapping out "a set of concrete deliverables" for the second summit.'
+    ) in text
+    assert "“a set of concrete deliverables”" not in text
+    assert 'reported: he formed a "special bond" with Kim' in text
+    assert "“become a different kind of Rocket — an Economic one!”" in text
+
+
 def test_the_export_carries_the_field(revisited_built: Path) -> None:
     data = json.loads(site_page(revisited_built, "data/briefing.json"))
     statements = data["statements"]
