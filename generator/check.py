@@ -138,6 +138,9 @@ def _validation_problem(
     if kind == "string_type":
         hint = "put the value in quotes" if isinstance(value, bool) else ""
         return Problem(location, f"`{field}` should be text, not {_describe(value)}", hint)
+    if kind == "bool_type":
+        message = f"`{field}` should be `true` or `false`, not {_describe(value)}"
+        return Problem(location, message, f"write `{name}: true`, or leave it out")
     if kind == "list_type":
         hint = f"write `{name}: [first, second]`, or one `- item` per line"
         return Problem(location, f"`{field}` should be a list, not {_describe(value)}", hint)

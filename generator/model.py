@@ -335,7 +335,7 @@ class Commitment(Strict):
 
 
 class Statement(Strict):
-    """Words someone said or wrote, quoted verbatim."""
+    """Words someone said or wrote: quoted verbatim, or as an article reports them."""
 
     speaker: Id = Field(description="Who said it.")
     date: DateText | None = Field(default=None, description="When.")
@@ -343,7 +343,15 @@ class Statement(Strict):
         "tweet", "remarks", "statement", "release", "address", "interview", "press-conference",
         "other",
     ] = Field(description="How it was said.")  # fmt: skip
-    text: Text = Field(description="The verbatim words; `[...]` marks words left out.")
+    text: Text = Field(
+        description="The article's exact words: the speaker's own, or the article's report of "
+        "them if `reported`; `[...]` marks words left out."
+    )
+    reported: bool = Field(
+        default=False,
+        description="`true` if `text` is the article's report of what was said (reported "
+        "speech), not the speaker's own words: shown without quotation marks.",
+    )
     about: list[Id] = Field(default=[], description="What it is about.")
     at: Id | None = Field(default=None, description="The meeting where it was said.")
     tags: list[Id] = Field(default=[], description=TAGS)

@@ -107,6 +107,8 @@ def _type_words(annotation: Any, metadata: list[Any], kinds: tuple[str, ...]) ->
         return f"id of {_kinds_words(kinds, plural=False)}" if kinds else "id"
     if annotation is str:
         return "text"
+    if annotation is bool:
+        return "`true` or `false`"
     # A new shape of field fails here, rather than being misdescribed.
     raise TypeError(f"no words for the type {annotation!r}: teach generator/reference.py")
 
