@@ -10,6 +10,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from generator.dates import DateError, parse_period
 from generator.load import SLUG, TAGS, RawCorpus, RawRecord, slug_hint, slugify
 from generator.model import (
     ANY_KIND,
@@ -276,6 +277,7 @@ class _Checker:
         for record, entity in valid:
             self.check_cited(record, entity)
             self.check_references(record, entity)
+            self.check_earlier(record, entity)
             if isinstance(entity, Statement):
                 self.check_verbatim(record, entity)
             if isinstance(entity, Source):
@@ -336,6 +338,51 @@ class _Checker:
                     record.marks.at(("cite", field), key=True),
                     f"`cite.{field}` cites a field that has no value",
                     f"set `{field}`, or remove its citation",
+                )
+
+    def check_earlier(self, record: RawRecord, entity: Strict) -> None:
+        """Each earlier value is of a field that holds one cited value, is written as that field
+        is, differs from the value now, and names a source that the field's citation cites."""
+        model = type(entity)
+        single = [
+            f for f in model.fact_fields if get_origin(model.model_fields[f].annotation) is not list
+        ]
+        for index, earlier in enumerate(getattr(entity, "earlier", ())):
+            where: Where = ("earlier", index)
+            field = earlier.field
+            if field not in single:
+                self.add(
+                    record.marks.at((*where, "field")),
+                    f"`{field}` cannot have earlier values here",
+                    did_you_mean(field, single) or f"fields that can: {', '.join(single)}",
+                )
+                continue
+            if field == "date":
+                try:
+                    parse_period(earlier.value)
+                except DateError as error:
+                    self.add(record.marks.at((*where, "value")), f"`value`: {error}", error.hint)
+            if earlier.value == getattr(entity, field):
+                self.add(
+                    record.marks.at((*where, "value")),
+                    f"the earlier value is the value `{field}` has now",
+                    "remove the entry, or write the value the earlier report gave",
+                )
+            source = earlier.superseded_by
+            if source not in self.source_ids:
+                self.add(
+                    record.marks.at((*where, "superseded_by")),
+                    f"unknown source `{source}` in `superseded_by`",
+                    did_you_mean(source, self.source_ids) or "sources are content/sources/*.yml",
+                )
+                continue
+            now = getattr(getattr(entity, "cite", None), field, None)
+            if now is None or source not in now.sources():
+                self.add(
+                    record.marks.at((*where, "superseded_by")),
+                    f"`{source}` replaced the earlier `{field}`, but `cite.{field}` does not "
+                    "cite it",
+                    f"cite under `cite.{field}` the words of `{source}` that give the value now",
                 )
 
     def check_references(self, record: RawRecord, entity: Strict) -> None:

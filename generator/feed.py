@@ -43,6 +43,17 @@ def summary(corpus: Corpus, added: Added) -> str:
             change = entity.status_history[index]
             changes.append(f"{entity.name}: {humanize(change.status)}")
         parts.append("Status: " + "; ".join(changes) + ".")
+    if added.superseded:
+        replaced = []
+        for entity_id, index in added.superseded:
+            entity = corpus.get(entity_id)
+            assert entity is not None
+            earlier = getattr(entity, "earlier", ())[index]
+            named = corpus.get(earlier.value) if earlier.field in type(entity).references else None
+            value = display_name(named, corpus) if named else earlier.value
+            what = f"{humanize(earlier.field)} of {display_name(entity, corpus)}"
+            replaced.append(f"{what} (earlier reported as {value})")
+        parts.append("Replaced: " + "; ".join(replaced) + ".")
     return " ".join(parts) or "Nothing new: it confirms what others reported."
 
 

@@ -81,22 +81,31 @@ EXPECTED = ("proposed", "scheduled")
 NOT_YET = (*EXPECTED, "postponed")
 
 
+# Where an earlier value, since replaced, names an entity.
+SUPERSEDED = "earlier.value"
+
+
 @dataclass(frozen=True)
 class Views:
     backlinks: dict[str, list[Backlink]]
     as_of: Period | None
 
     def naming(self, target: str, kind: str, *fields: str) -> list[str]:
-        """Ids of the entities of `kind` that name `target` (in one of `fields`, if given)."""
+        """Ids of the entities of `kind` that name `target` (in one of `fields`, if given; an
+        earlier value, since replaced, only if asked for)."""
         found = (
             b.source_id
             for b in self.backlinks.get(target, [])
-            if b.kind == kind and (not fields or b.field in fields)
+            if b.kind == kind and (b.field in fields if fields else b.field != SUPERSEDED)
         )
         return list(dict.fromkeys(found))
 
     def links_to(self, target: str, *kinds: str) -> list[Backlink]:
         return [b for b in self.backlinks.get(target, []) if b.kind in kinds]
+
+    def superseded_naming(self, target: str) -> list[Backlink]:
+        """Where an earlier value, replaced by a later report, named `target`."""
+        return [b for b in self.backlinks.get(target, []) if b.field == SUPERSEDED]
 
     def meeting_timing(self, entity: Strict) -> Timing | None:
         """Where a meeting the sources expect (proposed or scheduled) stands against the
@@ -318,10 +327,14 @@ def timeline_groups(entries: list[TimelineEntry]) -> dict[str, list[TimelineEntr
 class Added:
     """What one source brought to the briefing: the entities and the status changes it is the
     first to cite (by publication date, then id), the changes as (commitment or meeting,
-    index)."""
+    index); and the values it replaced, as (entity, index into its `earlier`)."""
 
     entities: list[str]
     changes: list[tuple[str, int]]
+    superseded: list[tuple[str, int]]
+
+    def __bool__(self) -> bool:
+        return bool(self.entities or self.changes or self.superseded)
 
 
 def cited_sources(entity: Strict) -> set[str]:
@@ -331,7 +344,7 @@ def cited_sources(entity: Strict) -> set[str]:
 def what_sources_added(corpus: Corpus) -> dict[str, Added]:
     """Each source's additions, every source included (an empty Added if none)."""
     order = {s: i for i, s in enumerate(chronological(list(corpus.entities["sources"]), corpus))}
-    added = {source: Added([], []) for source in order}
+    added = {source: Added([], [], []) for source in order}
     for kind, entities in corpus.entities.items():
         if kind == "sources":
             continue
@@ -344,6 +357,9 @@ def what_sources_added(corpus: Corpus) -> dict[str, Added]:
                     cited = [s for s in entity.status_history[index].cite.sources() if s in order]
                     if cited:
                         added[min(cited, key=order.__getitem__)].changes.append((entity_id, index))
+            for index, earlier in enumerate(getattr(entity, "earlier", ())):
+                if earlier.superseded_by in added:
+                    added[earlier.superseded_by].superseded.append((entity_id, index))
     for found in added.values():
         found.changes.sort()
     return added

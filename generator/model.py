@@ -210,6 +210,28 @@ class MeetingStatusChange(Strict):
     cite: Evidence = Field(description="The evidence for this status.")
 
 
+class EarlierValue(Strict):
+    """A value a field held in earlier reports, kept, cited and marked superseded when a later
+    source replaced it."""
+
+    field: Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")] = Field(
+        description="The field it was the value of, e.g. `place`."
+    )
+    value: Text = Field(
+        description="The earlier value, written as the field is: an id, a date or text."
+    )
+    superseded_by: Id = Field(
+        description="The source that replaced it; the field's own citation must cite it."
+    )
+    reason: Text | None = Field(
+        default=None, description="Why it no longer holds, in your words (e.g. a later report)."
+    )
+    cite: Evidence = Field(description="The evidence that it was once reported.")
+
+
+EARLIER = "Values of its fields that later sources replaced, each cited and marked superseded."
+
+
 class Source(Strict):
     """An archived article; its text is `seeds/<id>.txt`."""
 
@@ -235,6 +257,7 @@ class Person(Strict):
     country: Id | None = Field(default=None, description="The country they act for.")
     roles: list[Role] = Field(default=[], description="Positions they hold.")
     summary: Text | None = Field(default=None, description=SUMMARY)
+    earlier: list[EarlierValue] = Field(default=[], description=EARLIER)
     tags: list[Id] = Field(default=[], description=TAGS)
     cite: PersonCite = Field(default_factory=PersonCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = PERSON_FACTS
@@ -252,6 +275,7 @@ class Organization(Strict):
     country: Id | None = Field(default=None, description="The country it belongs to.")
     parent: Id | None = Field(default=None, description="The organization it is part of.")
     summary: Text | None = Field(default=None, description=SUMMARY)
+    earlier: list[EarlierValue] = Field(default=[], description=EARLIER)
     tags: list[Id] = Field(default=[], description=TAGS)
     cite: OrganizationCite = Field(default_factory=OrganizationCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = ORGANIZATION_FACTS
@@ -271,6 +295,7 @@ class Place(Strict):
     )
     within: Id | None = Field(default=None, description="The place or country it lies in.")
     summary: Text | None = Field(default=None, description=SUMMARY)
+    earlier: list[EarlierValue] = Field(default=[], description=EARLIER)
     tags: list[Id] = Field(default=[], description=TAGS)
     cite: PlaceCite = Field(default_factory=PlaceCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = PLACE_FACTS
@@ -301,6 +326,7 @@ class Meeting(Strict):
     outcome: Text | None = Field(
         default=None, description="How it ended, in your words: what was agreed, or nothing."
     )
+    earlier: list[EarlierValue] = Field(default=[], description=EARLIER)
     tags: list[Id] = Field(default=[], description=TAGS)
     cite: MeetingCite = Field(default_factory=MeetingCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = MEETING_FACTS
@@ -324,6 +350,7 @@ class Commitment(Strict):
     status_history: list[StatusChange] = Field(
         min_length=1, description="Its status over time: an entry for each report."
     )
+    earlier: list[EarlierValue] = Field(default=[], description=EARLIER)
     tags: list[Id] = Field(default=[], description=TAGS)
     cite: CommitmentCite = Field(default_factory=CommitmentCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = COMMITMENT_FACTS
@@ -434,6 +461,11 @@ def references_in(
     for field in _item_fields(type(entity)):
         for index, item in enumerate(getattr(entity, field) or ()):
             yield from references_in(item, (*where, field, index))
+    # An earlier value of a field naming an entity names one of the same kinds.
+    for index, earlier in enumerate(getattr(entity, "earlier", ())):
+        if earlier.field in type(entity).references:
+            kinds = type(entity).references[earlier.field]
+            yield (*where, "earlier", index, "value"), earlier.value, kinds
 
 
 # Folder name (the kind) -> model; the order is the order of the site's sections.

@@ -180,10 +180,16 @@ def field_reference() -> str:
         about = f"`content/{kind}/<id>.yml`. {_cell(model.__doc__ or '')}"
         lines += [f"### {SINGULAR[kind].capitalize()}", "", about.strip(), ""]
         lines += [*_table(model, SINGULAR[kind], False, nested), ""]
+    # One section per kind of item, however many kinds hold such items (earlier values).
+    owners: dict[type[Strict], list[tuple[str, str]]] = {}
     for item, owner, field in nested:
-        about = f"An item of a {owner}'s `{field}`. {_cell(item.__doc__ or '')}"
+        owners.setdefault(item, []).append((owner, field))
+    for item, held in owners.items():
+        owner_names = [owner for owner, _ in held]
+        whose = ", ".join(owner_names[:-1]) + " or " + owner_names[-1] if held[1:] else held[0][0]
+        about = f"An item of a {whose}'s `{held[0][1]}`. {_cell(item.__doc__ or '')}"
         lines += [f"### {_title(item).capitalize()}", "", about.strip(), ""]
-        lines += [*_table(item, owner, True, []), ""]
+        lines += [*_table(item, held[0][0], True, []), ""]
     return "\n".join(lines)
 
 

@@ -78,6 +78,7 @@ from generator.model import (
     SINGULAR,
     Commitment,
     Corpus,
+    EarlierValue,
     Evidence,
     Meeting,
     Person,
@@ -178,6 +179,33 @@ class Page:
         """One infobox row: a label, a value and the citations for it."""
         cited = self.cite(evidence, label)
         return Md(f"| **{md_escape(label)}** | {md_escape(value)}{cited} |")
+
+    def superseded_naming(self, entity_id: str) -> list[tuple[str, EarlierValue]]:
+        """The entities whose earlier value, since replaced, named this one, and that value."""
+        found = []
+        for backlink in self.views.superseded_naming(entity_id):
+            entity = self.corpus.entities[backlink.kind][backlink.source_id]
+            _, index, _ = backlink.where  # ("earlier", index, "value")
+            assert isinstance(index, int)
+            found.append((backlink.source_id, getattr(entity, "earlier", [])[index]))
+        return found
+
+    def earlier_value(self, entity: Strict, earlier: EarlierValue) -> Md:
+        """An earlier value as its field shows a value: a link, a date or text."""
+        if earlier.field in type(entity).references:
+            return self.link(earlier.value)
+        if earlier.field == "date":
+            return md_escape(when(earlier.value))
+        return md_escape(earlier.value)
+
+    def reported_by(self, evidence: Evidence) -> Md:
+        """The sources a citation quotes, by publisher and date: when a value was reported."""
+        sources = [s for s in evidence.sources() if isinstance(self.corpus.get(s), Source)]
+        named = []
+        for source_id in chronological(sources, self.corpus):
+            source = self.corpus.of("sources", Source)[source_id]
+            named.append(f"{source.publisher}, {when(source.published)}")
+        return md_escape("; ".join(named))
 
     def quote(self, evidence: Evidence | None) -> Md:
         """The first quoted words of a citation, as the sentence that links two entities."""

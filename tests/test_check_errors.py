@@ -73,7 +73,7 @@ CASES: dict[str, tuple[Change, Expected]] = {
         lambda p: (
             f"{at(p, 'content/people/donald-trump.yml', 'born:')}: error: unknown field "
             "`born` (hint: the fields here are: name, aliases, epithets, country, roles, summary, "
-            "tags, cite)"
+            "earlier, tags, cite)"
         ),
     ),
     "misspelt field": (

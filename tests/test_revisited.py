@@ -3,9 +3,12 @@ keeps the history of its status and gains an outcome."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from conftest import at, briefing, edit, page_text
+import pytest
+import yaml
+from conftest import REPO, REVISITED, at, briefing, edit, page_text
 
 HANOI = "content/meetings/hanoi-summit-2019.yml"
 OUTCOME = "Ended abruptly without an agreement; no joint statement was signed."
@@ -81,3 +84,110 @@ def test_a_meeting_without_a_status_history_is_an_error(project: Path) -> None:
     assert result.returncode == 1
     where = at(project, HANOI, "name:")
     assert f"{where}: error: missing required field `status_history`" in result.stderr
+
+
+ENVOYS = "content/meetings/envoys-meeting-2019-02.yml"
+
+
+def test_a_replaced_value_is_kept_as_earlier_reported(revisited_built: Path) -> None:
+    text = text_of(revisited_built, "meetings/envoys-meeting-2019-02.html")
+    assert "Where Hanoi" in text
+    assert ("Earlier reported Place: A third nation in Asia (The Diplomat, February 2019)") in text
+    assert (
+        "superseded by Hanoi summit ends without a deal, 2 March 2019: A later report places it "
+        "in Hanoi."
+    ) in text
+    # Still scheduled, its date past: never upcoming.
+    assert "No report since" in text and "Upcoming" not in text
+
+
+def test_the_place_once_reported_says_it_was_replaced(revisited_built: Path) -> None:
+    text = text_of(revisited_built, "places/third-nation-in-asia.html")
+    assert "Meetings here" not in text
+    replaced = text[text.rindex("Earlier reports, since replaced") :]
+    assert replaced.startswith(
+        "Earlier reports, since replaced¶ Envoys' meeting before the Hanoi summit: earlier "
+        "reported as its place"
+    )
+
+
+def test_the_replacing_source_lists_what_it_replaced(revisited_built: Path) -> None:
+    replaced = (
+        "Replaced: place of Envoys' meeting before the Hanoi summit, earlier reported as A third "
+        "nation in Asia"
+    )
+    assert replaced in text_of(revisited_built, "sources/test-revisited-2019-03-02.html")
+    assert replaced in text_of(revisited_built, "news.html")
+    feed = (revisited_built / "site/feed.xml").read_text(encoding="utf-8")
+    assert (
+        "Replaced: place of Envoys' meeting before the Hanoi summit (earlier reported as A third "
+        "nation in Asia)."
+    ) in feed
+    export = json.loads((revisited_built / "site/data/briefing.json").read_text(encoding="utf-8"))
+    meeting = export["meetings"]["envoys-meeting-2019-02"]
+    assert meeting["earlier"][0]["superseded_by"] == "test-revisited-2019-03-02"
+
+
+EARLIER = """earlier:
+  - field: {field}
+    value: {value}
+    superseded_by: {source}
+    cite:
+      diplomat-2019-02: in a third nation in Asia
+cite:
+"""
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "source", "needle", "message"),
+    [
+        ("participants", "kim-jong-un", "dw-2019-02-09", "field: participants",
+         "`participants` cannot have earlier values here (hint: fields that can: name, date, "
+         "place, purpose, follows, part_of, summary, outcome)"),
+        ("place", "third-nation", "diplomat-2019-02", "value: third-nation",
+         "unknown place `third-nation` in `earlier.value` (hint: did you mean "
+         "`third-nation-in-asia`?)"),
+        ("place", "kim-jong-un", "diplomat-2019-02", "value: kim-jong-un",
+         "`kim-jong-un` in `earlier.value` is a person, not a place"),
+        ("place", "third-nation-in-asia", "dw-2019-02-09", "superseded_by: dw",
+         "`dw-2019-02-09` replaced the earlier `place`, but `cite.place` does not cite it (hint: "
+         "cite under `cite.place` the words of `dw-2019-02-09` that give the value now)"),
+        ("place", "third-nation-in-asia", "dw-2019-02", "superseded_by: dw",
+         "unknown source `dw-2019-02` in `superseded_by` (hint: did you mean `dw-2019-02-09`?)"),
+        ("date", "2019-02-31", "diplomat-2019-02", "value: 2019",
+         "`value`: `2019-02-31` is not a real date: February 2019 has 28 days"),
+        ("name", "Envoys' meeting before the Hanoi summit", "diplomat-2019-02", 'value: "Envoys',
+         "the earlier value is the value `name` has now"),
+    ],
+)  # fmt: skip
+def test_an_earlier_value_is_checked(
+    project: Path, field: str, value: str, source: str, needle: str, message: str
+) -> None:
+    written = f'"{value}"' if "'" in value else value
+    edit(
+        project / ENVOYS,
+        "\ncite:\n",
+        "\n" + EARLIER.format(field=field, value=written, source=source),
+    )
+    result = briefing("check", "--root", project)
+    assert result.returncode == 1
+    where = at(project, ENVOYS, needle, skip=needle.index(":") + 2)
+    assert f"{where}: error: {message}" in result.stderr, result.stderr
+
+
+def test_the_guides_earlier_value_example_is_the_test_datas() -> None:
+    """The curator's guide shows a trimmed copy of the revised envoys' meeting: every value it
+    shows is the test data's, and every quote is part of the test data's quote."""
+    guide = (REPO / "docs/curating.md").read_text(encoding="utf-8")
+    example = guide.split("# content/meetings/envoys-meeting-2019-02.yml, as revised", 1)[1]
+    shown = yaml.safe_load(example.split("\n", 1)[1].split("```", 1)[0])
+    data = yaml.safe_load((REVISITED / ENVOYS).read_text(encoding="utf-8"))
+    assert shown["place"] == data["place"]
+    [earlier], [actual] = shown["earlier"], data["earlier"]
+    assert {k: v for k, v in earlier.items() if k != "cite"} == {
+        k: v for k, v in actual.items() if k != "cite"
+    }
+    for source, quote in earlier["cite"].items():
+        assert " ".join(quote.split()) in " ".join(actual["cite"][source].split())
+    for source, quote in shown["cite"]["place"].items():
+        assert quote in " ".join(data["cite"]["place"][source].split())
