@@ -403,7 +403,7 @@ class _Checker:
         field = _dotted(tuple(p for p in where if not isinstance(p, int)))
         wanted = " or ".join(SINGULAR[k] for k in kinds) if ANY_KIND not in kinds else "entity"
         if target == record.id:
-            return f"`{field}` refers to this file itself", "name another entity"
+            return f"`{field}` refers to this file itself", f"name another {wanted}"
         if actual is None:
             candidates = {i for i, k in self.kinds.items() if ANY_KIND in kinds or k in kinds}
             hint = did_you_mean(target, candidates) or (

@@ -166,7 +166,16 @@ class _Assessor:
                 yield kind, entity_id, entity, self.records[self.corpus.files[entity_id]]
 
     def pages_of(self, kind: str, entity_id: str, entity: Strict | None) -> set[str]:
-        return pages_showing(kind, entity_id, entity, self.corpus.kind_of)
+        kind_of = self.corpus.kind_of
+        pages = pages_showing(kind, entity_id, entity, kind_of)
+        # A dispute is shown whole wherever one of its sides is (those the entity disputes now,
+        # or did before a change, included).
+        sides = {*self.views.disputes.get(entity_id, ()), *getattr(entity, "disputes", ())}
+        for side in sides - {entity_id}:
+            side_kind = kind_of(side)
+            if side_kind is not None:
+                pages |= pages_showing(side_kind, side, self.corpus.get(side), kind_of)
+        return pages
 
     def article(self, change: Change) -> FileImpact:
         source = PurePosixPath(change.path).stem

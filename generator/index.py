@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -16,6 +16,7 @@ from generator.model import (
     Commitment,
     Corpus,
     Evidence,
+    Fact,
     Meeting,
     MeetingStatusChange,
     Source,
@@ -89,6 +90,8 @@ SUPERSEDED = "earlier.value"
 class Views:
     backlinks: dict[str, list[Backlink]]
     as_of: Period | None
+    # Each fact or statement in a dispute, mapped to every side of that dispute (see dispute_sides).
+    disputes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def naming(self, target: str, kind: str, *fields: str) -> list[str]:
         """Ids of the entities of `kind` that name `target` (in one of `fields`, if given; an
@@ -99,6 +102,10 @@ class Views:
             if b.kind == kind and (b.field in fields if fields else b.field != SUPERSEDED)
         )
         return list(dict.fromkeys(found))
+
+    def disputed_by(self, target: str) -> list[str]:
+        """The facts that dispute a fact or statement."""
+        return self.naming(target, "facts", "disputes")
 
     def links_to(self, target: str, *kinds: str) -> list[Backlink]:
         return [b for b in self.backlinks.get(target, []) if b.kind in kinds]
@@ -124,7 +131,43 @@ def build_views(corpus: Corpus) -> Views:
         for entity_id, entity in entities.items():
             for where, target, _kinds in references_in(entity):
                 backlinks[target].append(Backlink(kind, entity_id, where))
-    return Views(dict(backlinks), briefing_date(corpus))
+    return Views(dict(backlinks), briefing_date(corpus), dispute_sides(corpus))
+
+
+def dispute_sides(corpus: Corpus) -> dict[str, tuple[str, ...]]:
+    """Each fact or statement that disputes or is disputed, mapped to all the sides of its
+    dispute: those joined to it through `disputes`, either way and at any remove (a reply to a
+    rebuttal is part of the same dispute). The sides that dispute none of the others come first,
+    then the rest, each in time order."""
+    joined: dict[str, set[str]] = defaultdict(set)
+    for fact_id, fact in corpus.of("facts", Fact).items():
+        for other in fact.disputes:
+            joined[fact_id].add(other)
+            joined[other].add(fact_id)
+    found: dict[str, tuple[str, ...]] = {}
+    for start in sorted(joined):
+        if start in found:
+            continue
+        sides, todo = {start}, [start]
+        while todo:
+            for other in joined[todo.pop()] - sides:
+                sides.add(other)
+                todo.append(other)
+        ordered = chronological(sorted(sides), corpus)
+        disputing = {i for i in sides if set(getattr(corpus.get(i), "disputes", ())) & sides}
+        group = tuple(sorted(ordered, key=lambda i: i in disputing))
+        found.update(dict.fromkeys(sides, group))
+    return found
+
+
+def disputes_by_source(corpus: Corpus) -> dict[str, list[str]]:
+    """The facts disputing others that each source brought (those it is the first to cite, as
+    in what_sources_added), every source included."""
+    facts = corpus.of("facts", Fact)
+    return {
+        source: [i for i in added.entities if i in facts and facts[i].disputes]
+        for source, added in what_sources_added(corpus).items()
+    }
 
 
 def briefing_date(corpus: Corpus) -> Period | None:
@@ -283,6 +326,11 @@ def display_name(entity: Strict, corpus: Corpus) -> str:
         who = display_name(speaker, corpus) if speaker else entity.speaker
         when = f", {parse_period(entity.date).display()}" if entity.date else ""
         return f"{who}, {humanize(entity.medium)}{when}"
+    if isinstance(entity, Fact) and entity.according_to:
+        # Someone's account, not the briefing's: never named as if it were established.
+        whose = (corpus.get(i) for i in entity.according_to)
+        names = " and ".join(display_name(e, corpus) for e in whose if e is not None)
+        return f"According to {names}: {entity.claim}"
     name = getattr(entity, "name", None) or getattr(entity, "claim", "")
     return str(name)
 

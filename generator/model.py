@@ -150,7 +150,7 @@ MEETING_FACTS = (
 )  # fmt: skip
 COMMITMENT_FACTS = ("by", "to", "made_at", "date", "terms")
 STATEMENT_FACTS = ("speaker", "date", "medium", "text", "at")
-FACT_FACTS = ("claim", "date")
+FACT_FACTS = ("claim", "according_to", "date")
 
 PersonCite = _cite_model("PersonCite", PERSON_FACTS)
 OrganizationCite = _cite_model("OrganizationCite", ORGANIZATION_FACTS)
@@ -396,11 +396,24 @@ class Fact(Strict):
 
     claim: Text = Field(description="The claim, in your words, no stronger than the quotes.")
     about: list[Id] = Field(min_length=1, description="What it is about.")
+    according_to: list[Id] = Field(
+        default=[],
+        description="Whose account it is, when the source gives the claim as theirs.",
+    )
     date: DateText | None = Field(default=None, description="When it happened.")
+    # A relation between claims, not a claim of its own: each side carries its own citations.
+    disputes: list[Id] = Field(
+        default=[],
+        description="The facts or statements it contradicts; shown together on the pages.",
+    )
     tags: list[Id] = Field(default=[], description=TAGS)
     cite: FactCite = Field(default_factory=FactCite, description=CITE)  # type: ignore[valid-type]
     fact_fields: ClassVar[tuple[str, ...]] = FACT_FACTS
-    references: ClassVar[dict[str, tuple[str, ...]]] = {"about": (ANY_KIND,)}
+    references: ClassVar[dict[str, tuple[str, ...]]] = {
+        "about": (ANY_KIND,),
+        "according_to": ("people", "organizations"),
+        "disputes": ("facts", "statements"),
+    }
 
 
 M = TypeVar("M", bound=Strict)

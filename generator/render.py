@@ -80,9 +80,11 @@ from generator.model import (
     Corpus,
     EarlierValue,
     Evidence,
+    Fact,
     Meeting,
     Person,
     Source,
+    Statement,
     Strict,
 )
 from generator.quotes import Span
@@ -160,10 +162,16 @@ class Page:
     views: Views
     citations: Citations
     entity_links: EntityLinks
+    # The sides of the disputes listed so far on this page: each dispute is shown once.
+    listed: set[str] = field(default_factory=set)
 
     def location(self, entity_id: str) -> str | None:
         """The page (and anchor) that shows an entity, if any."""
         return self.entity_links.of(entity_id)[1]
+
+    def shows_here(self, entity_id: str) -> bool:
+        """Whether this page is where a statement or fact is shown, under its anchor."""
+        return (self.location(entity_id) or "").startswith(f"{self.path}#")
 
     def link(self, entity_id: str) -> Md:
         """The entity's name, linked to where it is shown."""
@@ -245,6 +253,38 @@ class Page:
     def history(self, entity: Tracked) -> list[Change]:
         """A status history, newest first."""
         return [entity.status_history[index] for index in newest_first(entity)]
+
+    def dispute(self, entity_id: str) -> tuple[str, ...] | None:
+        """Every side of the dispute a fact or statement is part of, to show together where the
+        page first lists one of them; () once listed, so as not to show it twice; None for one
+        in no dispute."""
+        sides = self.views.disputes.get(entity_id)
+        if sides is None:
+            return None
+        if entity_id in self.listed:
+            return ()
+        self.listed.update(sides)
+        return sides
+
+    def disputing(self, entity_id: str, sides: tuple[str, ...]) -> Md:
+        """Whose account a side of a dispute disputes, as its line says it: "the account of
+        Donald Trump", "the words of …" for a statement, or "the claim above" (or below) for a
+        claim attributed to no one. Empty outside a dispute."""
+        entity = self.corpus.get(entity_id)
+        targets = [t for t in getattr(entity, "disputes", ()) if t in sides]
+        return Md(" and ".join(self._whose(t, entity_id, sides) for t in targets))
+
+    def _whose(self, target: str, entity_id: str, sides: tuple[str, ...]) -> str:
+        entity = self.corpus.get(target)
+        if isinstance(entity, Statement):
+            return f"the words of {self._names([entity.speaker])}"
+        if isinstance(entity, Fact) and entity.according_to:
+            return f"the account of {self._names(entity.according_to)}"
+        above = sides.index(target) < sides.index(entity_id)
+        return "the claim above" if above else "the claim below"
+
+    def _names(self, ids: list[str]) -> str:
+        return " and ".join(self.entity_links.of(i)[0] for i in ids)
 
     def timing(self, entity: Strict) -> Timing | None:
         """Whether a meeting the sources expect is ahead, due or past, as of the newest source."""
