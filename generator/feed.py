@@ -11,7 +11,7 @@ from generator.citations import built_href
 from generator.dates import parse_period
 from generator.index import Added, display_name, humanize
 from generator.layout import FEED, NEWS, page_path
-from generator.model import Commitment, Corpus, Meeting, Source
+from generator.model import Commitment, Corpus, Fact, Meeting, Source
 
 ATOM = "http://www.w3.org/2005/Atom"
 TITLE = "Briefing: what's new"
@@ -54,6 +54,11 @@ def summary(corpus: Corpus, added: Added) -> str:
             what = f"{humanize(earlier.field)} of {display_name(entity, corpus)}"
             replaced.append(f"{what} (earlier reported as {value})")
         parts.append("Replaced: " + "; ".join(replaced) + ".")
+    for fact_id in added.disputes:
+        fact = corpus.of("facts", Fact)[fact_id]
+        others = (corpus.get(i) for i in fact.disputes)
+        disputed = "; ".join(display_name(o, corpus).rstrip(".") for o in others if o)
+        parts.append(f"Disputes: {disputed}.")
     return " ".join(parts) or "Nothing new: it confirms what others reported."
 
 

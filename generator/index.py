@@ -160,16 +160,6 @@ def dispute_sides(corpus: Corpus) -> dict[str, tuple[str, ...]]:
     return found
 
 
-def disputes_by_source(corpus: Corpus) -> dict[str, list[str]]:
-    """The facts disputing others that each source brought (those it is the first to cite, as
-    in what_sources_added), every source included."""
-    facts = corpus.of("facts", Fact)
-    return {
-        source: [i for i in added.entities if i in facts and facts[i].disputes]
-        for source, added in what_sources_added(corpus).items()
-    }
-
-
 def briefing_date(corpus: Corpus) -> Period | None:
     """The date the briefing speaks as of: the newest source's. Of two sources ending on the
     same day, the one surely that late: 28 February 2019 rather than "February 2019"."""
@@ -375,11 +365,13 @@ def timeline_groups(entries: list[TimelineEntry]) -> dict[str, list[TimelineEntr
 class Added:
     """What one source brought to the briefing: the entities and the status changes it is the
     first to cite (by publication date, then id), the changes as (commitment or meeting,
-    index); and the values it replaced, as (entity, index into its `earlier`)."""
+    index); the values it replaced, as (entity, index into its `earlier`); and, of the facts
+    it is the first to cite, those disputing another."""
 
     entities: list[str]
     changes: list[tuple[str, int]]
     superseded: list[tuple[str, int]]
+    disputes: list[str]
 
     def __bool__(self) -> bool:
         return bool(self.entities or self.changes or self.superseded)
@@ -392,14 +384,17 @@ def cited_sources(entity: Strict) -> set[str]:
 def what_sources_added(corpus: Corpus) -> dict[str, Added]:
     """Each source's additions, every source included (an empty Added if none)."""
     order = {s: i for i, s in enumerate(chronological(list(corpus.entities["sources"]), corpus))}
-    added = {source: Added([], [], []) for source in order}
+    added = {source: Added([], [], [], []) for source in order}
     for kind, entities in corpus.entities.items():
         if kind == "sources":
             continue
         for entity_id, entity in sorted(entities.items()):
             cited = [s for s in cited_sources(entity) if s in order]
             if cited:
-                added[min(cited, key=order.__getitem__)].entities.append(entity_id)
+                first = added[min(cited, key=order.__getitem__)]
+                first.entities.append(entity_id)
+                if isinstance(entity, Fact) and entity.disputes:
+                    first.disputes.append(entity_id)
             if isinstance(entity, (Commitment, Meeting)):
                 for index in changes_of(entity):
                     cited = [s for s in entity.status_history[index].cite.sources() if s in order]

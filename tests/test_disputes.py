@@ -19,7 +19,7 @@ from test_impact import commit, git
 from generator.check import check
 from generator.citations import passage_anchor
 from generator.impact import impact
-from generator.index import build_views, disputes_by_source
+from generator.index import build_views, what_sources_added
 from generator.load import load_corpus
 
 SOURCE = "test-revisited-2019-03-02"
@@ -192,9 +192,9 @@ def test_the_views_find_each_dispute_and_the_source_that_brought_it(
     assert views.disputes[TRUMP] == views.disputes[NORTH_KOREA] == (TRUMP, NORTH_KOREA)
     assert views.disputed_by(TRUMP) == [NORTH_KOREA]
     assert views.disputed_by(NORTH_KOREA) == []
-    by_source = disputes_by_source(corpus)
-    assert by_source[SOURCE] == [NORTH_KOREA]
-    assert by_source["dw-2019-02-09"] == by_source["diplomat-2019-02"] == []
+    added = what_sources_added(corpus)
+    assert added[SOURCE].disputes == [NORTH_KOREA]
+    assert added["dw-2019-02-09"].disputes == added["diplomat-2019-02"].disputes == []
 
 
 def test_impact_names_the_pages_of_the_disputed_side(revisited: Path) -> None:

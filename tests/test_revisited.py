@@ -111,7 +111,7 @@ def test_the_place_once_reported_says_it_was_replaced(revisited_built: Path) -> 
     )
 
 
-def test_the_replacing_source_lists_what_it_replaced(revisited_built: Path) -> None:
+def test_the_later_source_lists_what_it_replaced_and_disputed(revisited_built: Path) -> None:
     replaced = (
         "Replaced: place of Envoys' meeting before the Hanoi summit, earlier reported as A third "
         "nation in Asia"
@@ -122,6 +122,17 @@ def test_the_replacing_source_lists_what_it_replaced(revisited_built: Path) -> N
     assert (
         "Replaced: place of Envoys' meeting before the Hanoi summit (earlier reported as A third "
         "nation in Asia)."
+    ) in feed
+    dispute = (
+        "Dispute: According to North Korea: North Korea had asked only for a partial lifting of "
+        "sanctions. disputes According to Donald Trump: The talks in Hanoi broke down because "
+        "North Korea wanted all sanctions lifted."
+    )
+    assert dispute in text_of(revisited_built, "sources/test-revisited-2019-03-02.html")
+    assert dispute in text_of(revisited_built, "news.html")
+    assert (
+        "Disputes: According to Donald Trump: The talks in Hanoi broke down because North Korea "
+        "wanted all sanctions lifted."
     ) in feed
     export = json.loads((revisited_built / "site/data/briefing.json").read_text(encoding="utf-8"))
     meeting = export["meetings"]["envoys-meeting-2019-02"]
