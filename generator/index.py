@@ -80,6 +80,8 @@ def chronological(ids: list[str], corpus: Corpus) -> list[str]:
 EXPECTED = ("proposed", "scheduled")
 # Meeting statuses that leave it still to take place.
 NOT_YET = (*EXPECTED, "postponed")
+# Commitment statuses that leave it still to be kept (or broken) by its deadline.
+OPEN = ("proposed", "stated", "pledged", "in-progress", "stalled")
 
 
 # Where an earlier value, since replaced, names an entity.
@@ -114,14 +116,18 @@ class Views:
         """Where an earlier value, replaced by a later report, named `target`."""
         return [b for b in self.backlinks.get(target, []) if b.field == SUPERSEDED]
 
-    def meeting_timing(self, entity: Strict) -> Timing | None:
-        """Where a meeting the sources expect (proposed or scheduled) stands against the
-        briefing's date: ahead (upcoming), due, or past with no report since. Decided by its
-        date alone, since a status only says what its source expected then. None for other
-        entities and meetings, and for an undated meeting or a corpus without sources."""
-        if not isinstance(entity, Meeting) or latest_status(entity).status not in EXPECTED:
+    def timing_of(self, entity: Strict) -> Timing | None:
+        """Where a meeting the sources expect (proposed or scheduled), or the deadline of a
+        commitment still open, stands against the briefing's date: ahead (upcoming), due, or
+        past with no report since. Decided by the date alone, since a status only says what its
+        source expected then. None for other entities, meetings and commitments, and for an
+        undated one or a corpus without sources."""
+        if isinstance(entity, Meeting) and latest_status(entity).status in EXPECTED:
+            period = period_of(entity)
+        elif isinstance(entity, Commitment) and latest_status(entity).status in OPEN:
+            period = parse_period(entity.deadline) if entity.deadline else None
+        else:
             return None
-        period = period_of(entity)
         return timing(period, self.as_of) if period and self.as_of else None
 
 
@@ -171,9 +177,15 @@ def meetings_by_timing(corpus: Corpus, views: Views, *timings: Timing) -> list[s
     """The meetings the sources expect whose dates stand so against the briefing's date,
     soonest first."""
     meetings = corpus.of("meetings", Meeting)
-    return chronological(
-        [i for i, m in meetings.items() if views.meeting_timing(m) in timings], corpus
-    )
+    return chronological([i for i, m in meetings.items() if views.timing_of(m) in timings], corpus)
+
+
+def deadlines_by_timing(corpus: Corpus, views: Views, *timings: Timing) -> list[str]:
+    """The open commitments whose deadlines stand so against the briefing's date, soonest
+    first."""
+    commitments = corpus.of("commitments", Commitment)
+    found = [i for i, c in commitments.items() if views.timing_of(c) in timings]
+    return sorted(found, key=lambda i: (parse_period(commitments[i].deadline or "").start, i))
 
 
 def page_tags(corpus: Corpus, views: Views, entity_id: str, entity: Strict) -> set[str]:

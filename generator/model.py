@@ -148,7 +148,7 @@ MEETING_FACTS = (
     "name", "aliases", "date", "place", "participants", "purpose", "follows", "part_of",
     "summary", "outcome",
 )  # fmt: skip
-COMMITMENT_FACTS = ("by", "to", "made_at", "date", "terms")
+COMMITMENT_FACTS = ("by", "to", "made_at", "date", "terms", "deadline")
 STATEMENT_FACTS = ("speaker", "date", "medium", "text", "at")
 FACT_FACTS = ("claim", "according_to", "date")
 
@@ -347,6 +347,9 @@ class Commitment(Strict):
     made_at: Id | None = Field(default=None, description="The meeting where it was made.")
     date: DateText | None = Field(default=None, description="When it was made.")
     terms: Text = Field(description="What was promised.")
+    deadline: DateText | None = Field(
+        default=None, description="The last day by which it was to be kept, if the terms set one."
+    )
     status_history: list[StatusChange] = Field(
         min_length=1, description="Its status over time: an entry for each report."
     )

@@ -46,6 +46,7 @@ from generator.index import (
     build_views,
     by_status,
     chronological,
+    deadlines_by_timing,
     display_name,
     evidence_at,
     grouped,
@@ -287,8 +288,9 @@ class Page:
         return " and ".join(self.entity_links.of(i)[0] for i in ids)
 
     def timing(self, entity: Strict) -> Timing | None:
-        """Whether a meeting the sources expect is ahead, due or past, as of the newest source."""
-        return self.views.meeting_timing(entity)
+        """Whether a meeting the sources expect, or an open commitment's deadline, is ahead, due
+        or past, as of the newest source."""
+        return self.views.timing_of(entity)
 
 
 class TemplateFailed(Exception):
@@ -556,6 +558,8 @@ class Renderer:
             as_of=self.views.as_of,
             next_meetings=meetings_by_timing(corpus, self.views, "ahead", "due"),
             no_report=meetings_by_timing(corpus, self.views, "past"),
+            next_deadlines=deadlines_by_timing(corpus, self.views, "ahead", "due"),
+            past_deadlines=deadlines_by_timing(corpus, self.views, "past"),
             recent=recent(self.timeline, corpus, self.views)[:6],
             story=chronological(
                 [i for i, m in corpus.of("meetings", Meeting).items() if m.summary or m.outcome],

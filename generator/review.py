@@ -1,16 +1,18 @@
 """What may have gone out of date as later articles arrived, as warnings for a curator to review:
-a summary or purpose cited only from articles older than one reporting on its entity, and a
-meeting still scheduled after its date. The content is valid; these are only worth a look."""
+a summary or purpose cited only from articles older than one reporting on its entity, a meeting
+still scheduled after its date, and a commitment still open after its deadline. The content is
+valid; these are only worth a look."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 from generator.dates import Period, parse_period, timing
-from generator.index import briefing_date, latest_status
+from generator.index import OPEN, briefing_date, latest_status
 from generator.load import RawCorpus
 from generator.model import (
     SINGULAR,
+    Commitment,
     Corpus,
     Meeting,
     Source,
@@ -128,6 +130,34 @@ def _past_meetings(
     return found
 
 
+def _past_deadlines(
+    corpus: Corpus, as_of: Period | None, published: dict[str, Period]
+) -> list[Finding]:
+    """A finding for each commitment still open (proposed to stalled) whose deadline is past as
+    of the newest source."""
+    if as_of is None:
+        return []
+    newest = sorted(s for s, period in published.items() if period == as_of)
+    found: list[Finding] = []
+    for commitment_id, commitment in corpus.of("commitments", Commitment).items():
+        now = latest_status(commitment)
+        if now.status not in OPEN or commitment.deadline is None:
+            continue
+        period = parse_period(commitment.deadline)
+        if timing(period, as_of) != "past":
+            continue
+        message = (
+            f"the commitment is still `{now.status}`, but its deadline ({period.display()}) is "
+            f"past as of the newest {_plural(len(newest), 'source')}, {_named(newest, published)}"
+        )
+        hint = (
+            "add a `status_history` entry (kept, partly-kept, broken or withdrawn) citing the "
+            "article that reports it; or correct `deadline`"
+        )
+        found.append((commitment_id, ("deadline",), message, hint))
+    return found
+
+
 def findings(corpus: Corpus) -> list[Finding]:
     """Every review warning of a checked corpus."""
     published = {i: parse_period(s.published) for i, s in corpus.of("sources", Source).items()}
@@ -135,6 +165,7 @@ def findings(corpus: Corpus) -> list[Finding]:
     return [
         *_stale_text(corpus, _reporting(corpus), published),
         *_past_meetings(corpus, as_of, published),
+        *_past_deadlines(corpus, as_of, published),
     ]
 
 

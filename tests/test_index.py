@@ -79,12 +79,12 @@ def test_a_meetings_timing_is_its_date_against_the_briefings(
     status: str, as_of: str, expected: str | None
 ) -> None:
     views = Views({}, parse_period(as_of))
-    assert views.meeting_timing(meeting(status)) == expected
+    assert views.timing_of(meeting(status)) == expected
 
 
 def test_an_undated_meeting_or_a_briefing_without_sources_has_no_timing() -> None:
-    assert Views({}, parse_period("2019-02-09")).meeting_timing(meeting("scheduled", None)) is None
-    assert Views({}, None).meeting_timing(meeting("scheduled")) is None
+    assert Views({}, parse_period("2019-02-09")).timing_of(meeting("scheduled", None)) is None
+    assert Views({}, None).timing_of(meeting("scheduled")) is None
 
 
 @pytest.mark.parametrize("order", [("month", "day"), ("day", "month")])
@@ -101,4 +101,4 @@ def test_the_briefing_is_as_of_the_source_surely_newest(order: tuple[str, str]) 
     corpus = Corpus({"sources": dict(sources)}, {}, {}, {}, dict.fromkeys(sources, "sources"), {})
     views = build_views(corpus)
     assert views.as_of == parse_period("2019-02-28")
-    assert views.meeting_timing(meeting("scheduled", "2019-02-17/2019-02-23")) == "past"
+    assert views.timing_of(meeting("scheduled", "2019-02-17/2019-02-23")) == "past"

@@ -52,3 +52,23 @@ def test_a_past_meeting_still_scheduled_has_no_report_since(later_built: Path) -
 def test_no_page_marks_a_past_meeting_upcoming_or_due(later_built: Path, path: str) -> None:
     html = page(later_built, path)
     assert "badge upcoming" not in html and "badge due" not in html
+
+
+AGAIN = "The envoys meet again before the Hanoi summit"
+
+
+def test_a_commitment_past_its_deadline_has_no_report_since(later_built: Path) -> None:
+    home = page(later_built, "index.html")
+    assert "commitments/envoys-meet-again-before-hanoi.html" not in section(home, "what-is-next")
+    no_report = page_text(section(home, "no-report-since"))
+    assert f"{AGAIN}: pledged, to be kept by 26 February 2019; no report since" in no_report
+    own = page_text(page(later_built, "commitments/envoys-meet-again-before-hanoi.html"))
+    assert "Pledged, to be kept by 26 February 2019; no report since." in own
+    tracker = page_text(page(later_built, "commitments/index.html"))
+    assert "to be kept by 26 February 2019 no report since" in tracker
+
+
+def test_a_deadline_around_the_briefings_date_is_next(built: tuple[Path, str]) -> None:
+    """The shipped briefing speaks as of February 2019, so a deadline of 26 February is due."""
+    next_up = page_text(section(page(built[0], "index.html"), "what-is-next"))
+    assert f"{AGAIN}: to be kept by 26 February 2019 (pledged) due" in next_up

@@ -16,6 +16,7 @@ KIM = "content/people/kim-jong-un.yml"
 TRUMP = "content/people/donald-trump.yml"
 HANOI_SUMMIT = "content/meetings/hanoi-summit-2019.yml"
 ENVOYS = "content/meetings/envoys-meeting-2019-02.yml"
+AGAIN = "content/commitments/envoys-meet-again-before-hanoi.yml"
 NEWER = f"`{LATER}` (1 March 2019)"
 REREAD = (
     "(hint: reread it against the newer article: where it still holds, cite it; where not, "
@@ -79,6 +80,17 @@ def envoys_warning(project: Path) -> str:
     return past_warning(project, ENVOYS, "week of 17 February 2019")
 
 
+def deadline_warning(project: Path) -> str:
+    """The warning on the envoys' pledge to meet again before the summit (at its deadline)."""
+    where = at(project, AGAIN, "deadline: 2019-02-26", skip=10)
+    return (
+        f"{where}: warning: the commitment is still `pledged`, but its deadline (26 February "
+        f"2019) is past as of the newest source, {NEWER} (hint: add a `status_history` entry "
+        "(kept, partly-kept, broken or withdrawn) citing the article that reports it; or correct "
+        "`deadline`)"
+    )
+
+
 def test_the_shipped_corpus_has_nothing_to_review() -> None:
     """Deliberately none: the two articles both date from February 2019 and The Diplomat's day
     is not known, so neither is certainly older than the other; and the briefing speaks as of
@@ -101,11 +113,12 @@ def test_a_summit_reported_held_flags_what_was_written_before_it(project: Path) 
     result = briefing("review", "--root", project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
+        deadline_warning(project),
         envoys_warning(project),
         stale_warning(project, HANOI_SUMMIT, "purpose", "February 2019", "meeting"),
         stale_warning(project, TRUMP, "summary", "9 February 2019", "person"),
         stale_warning(project, KIM, "summary", "February 2019", "person"),
-        "4 review warnings in 4 files",
+        "5 review warnings in 5 files",
     ]
     assert result.stderr == ""
 
@@ -116,10 +129,11 @@ def test_a_later_citation_in_the_entitys_own_file_flags_its_summary(project: Pat
     result = briefing("review", "--root", project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
+        deadline_warning(project),
         envoys_warning(project),
         past_warning(project, HANOI_SUMMIT, "27–28 February 2019"),
         stale_warning(project, KIM, "summary", "February 2019", "person"),
-        "3 review warnings in 3 files",
+        "4 review warnings in 4 files",
     ]
 
 
@@ -135,7 +149,7 @@ def test_a_summary_citing_the_later_article_is_not_flagged(project: Path) -> Non
     result = briefing("review", "--root", project)
     assert result.returncode == 0, result.stderr
     assert KIM not in result.stdout
-    assert result.stdout.splitlines()[-1] == "2 review warnings in 2 files"
+    assert result.stdout.splitlines()[-1] == "3 review warnings in 3 files"
 
 
 def test_meetings_still_scheduled_after_the_newest_source(project: Path) -> None:
@@ -149,7 +163,11 @@ def test_meetings_still_scheduled_after_the_newest_source(project: Path) -> None
     )
     result = briefing("review", "--root", project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [envoys_warning(project), "1 review warning in 1 file"]
+    assert result.stdout.splitlines() == [
+        deadline_warning(project),
+        envoys_warning(project),
+        "2 review warnings in 2 files",
+    ]
 
 
 def test_only_a_certainly_older_source_is_older(project: Path) -> None:
@@ -168,7 +186,7 @@ def test_strict_exits_1_on_any_warning(project: Path) -> None:
     strict = briefing("review", "--strict", "--root", project)
     assert (plain.returncode, strict.returncode) == (0, 1)
     assert strict.stdout == "\n".join(plain.stdout.splitlines()[:-1]) + "\n"
-    assert strict.stderr == "error: 3 review warnings in 3 files (--strict)\n"
+    assert strict.stderr == "error: 4 review warnings in 4 files (--strict)\n"
 
 
 def test_check_counts_the_warnings_and_still_passes(project: Path) -> None:
@@ -176,7 +194,7 @@ def test_check_counts_the_warnings_and_still_passes(project: Path) -> None:
     cite_later_article_on_kim(project)
     result = briefing("check", "--root", project)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1] == "3 review warnings: run `briefing review`"
+    assert result.stdout.splitlines()[-1] == "4 review warnings: run `briefing review`"
 
 
 def test_review_of_content_with_errors_reports_them(project: Path) -> None:
