@@ -103,15 +103,33 @@ def _corpus(text: Callable[[str], str]) -> dict[str, dict[str, Any]]:
             "date": "2019-02-27/2019-02-28",
             "place": "hostile-place",
             "participants": ["hostile-person"],
-            "status": "scheduled",
+            "status_history": [
+                {
+                    "date": "2019-02-08",
+                    "status": "scheduled",
+                    "note": text("meeting note"),
+                    "cite": cite(text("meeting note")),
+                },
+                {"date": "2019-02-27/2019-02-28", "status": "held", "cite": cite(meeting)},
+            ],
             "purpose": text("purpose"),
+            "outcome": text("outcome"),
+            "earlier": [
+                {
+                    "field": "purpose",
+                    "value": text("earlier"),
+                    "superseded_by": SOURCE,
+                    "reason": text("reason"),
+                    "cite": cite(text("earlier")),
+                }
+            ],
             "cite": {
                 "name": cite(meeting),
                 "date": cite(meeting),
                 "place": cite(place),
                 "participants": cite(person),
-                "status": cite(meeting),
                 "purpose": cite(text("purpose")),
+                "outcome": cite(text("outcome")),
             },
         },
         "commitments/hostile-commitment": {
@@ -151,13 +169,21 @@ def _corpus(text: Callable[[str], str]) -> dict[str, dict[str, Any]]:
             "date": "2019-02-02",
             "cite": {"claim": cite(text("fact")), "date": cite(text("fact"))},
         },
+        "facts/hostile-dispute": {
+            "claim": text("dispute"),
+            "about": ["hostile-person"],
+            "according_to": ["hostile-org"],
+            "disputes": ["hostile-fact"],
+            "cite": {"claim": cite(text("dispute")), "according_to": cite(org)},
+        },
     }
 
 
 LABELS = [
     "headline", "also", "publisher", "section", "boilerplate", "person", "alias", "epithet",
     "role", "summary", "org", "org summary", "place", "meeting", "purpose", "commitment", "terms",
-    "note", "statement", "fact", "inference", "tag",
+    "note", "statement", "fact", "inference", "tag", "meeting note", "outcome", "earlier", "reason",
+    "dispute",
 ]  # fmt: skip
 # Each entity page, by the entity whose name is its title.
 TITLED = {
