@@ -20,8 +20,10 @@ from generator.model import (
     ONE_LINE,
     SINGULAR,
     SLUG_PATTERN,
+    Commitment,
     Corpus,
     Evidence,
+    Meeting,
     Source,
     Statement,
     Strict,
@@ -278,6 +280,10 @@ class _Checker:
             self.check_cited(record, entity)
             self.check_references(record, entity)
             self.check_earlier(record, entity)
+            if isinstance(entity, Meeting):
+                self.check_meeting_history(record, entity)
+            if isinstance(entity, Commitment):
+                self.check_deadline(record, entity)
             if isinstance(entity, Statement):
                 self.check_verbatim(record, entity)
             if isinstance(entity, Source):
@@ -339,6 +345,36 @@ class _Checker:
                     f"`cite.{field}` cites a field that has no value",
                     f"set `{field}`, or remove its citation",
                 )
+
+    def check_meeting_history(self, record: RawRecord, meeting: Meeting) -> None:
+        """A meeting is held on its date, and has an outcome only once reported held."""
+        held = [i for i, change in enumerate(meeting.status_history) if change.status == "held"]
+        if meeting.date:
+            period = parse_period(meeting.date)
+            for index in held:
+                when = parse_period(meeting.status_history[index].date)
+                if when.end < period.start or when.start > period.end:
+                    self.add(
+                        record.marks.at(("status_history", index, "date")),
+                        f"held on {when.display()}, but the meeting's date is {period.display()}",
+                        "date a `held` entry by the days the meeting took place",
+                    )
+        if meeting.outcome and not held:
+            self.add(
+                record.marks.at(("outcome",), key=True),
+                "an outcome, but no `status_history` entry says the meeting was held",
+                "add the `held` entry that reports it, or remove `outcome`",
+            )
+
+    def check_deadline(self, record: RawRecord, commitment: Commitment) -> None:
+        if not commitment.deadline or not commitment.date:
+            return
+        if parse_period(commitment.deadline).end < parse_period(commitment.date).start:
+            self.add(
+                record.marks.at(("deadline",)),
+                "the deadline ends before the commitment was made",
+                "correct `deadline` or `date`",
+            )
 
     def check_earlier(self, record: RawRecord, entity: Strict) -> None:
         """Each earlier value is of a field that holds one cited value, is written as that field

@@ -43,6 +43,9 @@ def summary(corpus: Corpus, added: Added) -> str:
             change = entity.status_history[index]
             changes.append(f"{entity.name}: {humanize(change.status)}")
         parts.append("Status: " + "; ".join(changes) + ".")
+    for meeting_id in added.outcomes:
+        meeting = corpus.of("meetings", Meeting)[meeting_id]
+        parts.append(f"Outcome of {meeting.name}: {meeting.outcome}")
     if added.superseded:
         replaced = []
         for entity_id, index in added.superseded:
@@ -58,7 +61,7 @@ def summary(corpus: Corpus, added: Added) -> str:
         fact = corpus.of("facts", Fact)[fact_id]
         others = (corpus.get(i) for i in fact.disputes)
         disputed = "; ".join(display_name(o, corpus).rstrip(".") for o in others if o)
-        parts.append(f"Disputes: {disputed}.")
+        parts.append(f"Dispute: {display_name(fact, corpus).rstrip('.')} disputes {disputed}.")
     return " ".join(parts) or "Nothing new: it confirms what others reported."
 
 

@@ -377,16 +377,18 @@ def timeline_groups(entries: list[TimelineEntry]) -> dict[str, list[TimelineEntr
 class Added:
     """What one source brought to the briefing: the entities and the status changes it is the
     first to cite (by publication date, then id), the changes as (commitment or meeting,
-    index); the values it replaced, as (entity, index into its `earlier`); and, of the facts
-    it is the first to cite, those disputing another."""
+    index); the values it replaced, as (entity, index into its `earlier`); of the facts it is
+    the first to cite, those disputing another; and the meetings whose outcome it is the first
+    to report, of those it does not bring."""
 
     entities: list[str]
     changes: list[tuple[str, int]]
     superseded: list[tuple[str, int]]
     disputes: list[str]
+    outcomes: list[str]
 
     def __bool__(self) -> bool:
-        return bool(self.entities or self.changes or self.superseded)
+        return bool(self.entities or self.changes or self.superseded or self.outcomes)
 
 
 def cited_sources(entity: Strict) -> set[str]:
@@ -396,7 +398,7 @@ def cited_sources(entity: Strict) -> set[str]:
 def what_sources_added(corpus: Corpus) -> dict[str, Added]:
     """Each source's additions, every source included (an empty Added if none)."""
     order = {s: i for i, s in enumerate(chronological(list(corpus.entities["sources"]), corpus))}
-    added = {source: Added([], [], [], []) for source in order}
+    added = {source: Added([], [], [], [], []) for source in order}
     for kind, entities in corpus.entities.items():
         if kind == "sources":
             continue
@@ -407,6 +409,13 @@ def what_sources_added(corpus: Corpus) -> dict[str, Added]:
                 first.entities.append(entity_id)
                 if isinstance(entity, Fact) and entity.disputes:
                     first.disputes.append(entity_id)
+            outcome = getattr(getattr(entity, "cite", None), "outcome", None)
+            if isinstance(entity, Meeting) and isinstance(outcome, Evidence):
+                reported = [s for s in outcome.sources() if s in order]
+                if reported:
+                    first_report = added[min(reported, key=order.__getitem__)]
+                    if entity_id not in first_report.entities:
+                        first_report.outcomes.append(entity_id)
             if isinstance(entity, (Commitment, Meeting)):
                 for index in changes_of(entity):
                     cited = [s for s in entity.status_history[index].cite.sources() if s in order]

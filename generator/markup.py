@@ -28,10 +28,17 @@ _PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 _OPENING_QUOTES = ('"', "“", "”", "„", "«")
 
 
+# A quotation inside a quotation takes single marks, so the two never meet as ””.
+_NESTED = str.maketrans({"“": "‘", "”": "’"})
+
+
 def in_quotes(text: str) -> str:
     """Quoted words between curly quotation marks, unless they open with the article's own: a
-    passage quoting someone would otherwise show doubled marks, ““I would say …”."""
-    return text if text.startswith(_OPENING_QUOTES) else f"“{text}”"
+    passage quoting someone would otherwise show doubled marks, ““I would say …”. Curly double
+    marks inside become single ones, as a quotation within a quotation takes."""
+    if text.startswith(_OPENING_QUOTES):
+        return text
+    return f"“{text.translate(_NESTED)}”"
 
 
 def md_escape(value: object) -> Md:

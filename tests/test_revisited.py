@@ -131,9 +131,13 @@ def test_the_later_source_lists_what_it_replaced_and_disputed(revisited_built: P
     assert dispute in text_of(revisited_built, "sources/test-revisited-2019-03-02.html")
     assert dispute in text_of(revisited_built, "news.html")
     assert (
-        "Disputes: According to Donald Trump: The talks in Hanoi broke down because North Korea "
-        "wanted all sanctions lifted."
+        "Dispute: According to North Korea: North Korea had asked only for a partial lifting of "
+        "sanctions disputes According to Donald Trump: The talks in Hanoi broke down because "
+        "North Korea wanted all sanctions lifted."
     ) in feed
+    outcome = f"Outcome of Hanoi summit: {OUTCOME}"
+    assert outcome in feed
+    assert outcome in text_of(revisited_built, "sources/test-revisited-2019-03-02.html")
     export = json.loads((revisited_built / "site/data/briefing.json").read_text(encoding="utf-8"))
     meeting = export["meetings"]["envoys-meeting-2019-02"]
     assert meeting["earlier"][0]["superseded_by"] == "test-revisited-2019-03-02"
@@ -202,3 +206,48 @@ def test_the_guides_earlier_value_example_is_the_test_datas() -> None:
         assert " ".join(quote.split()) in " ".join(actual["cite"][source].split())
     for source, quote in shown["cite"]["place"].items():
         assert quote in " ".join(data["cite"]["place"][source].split())
+
+
+HELD = (
+    "  - date: {date}\n    status: held\n    cite:\n      dw-2019-02-09: The planned Hanoi summit\n"
+)
+
+
+def test_a_held_entry_is_dated_by_the_meetings_days(project: Path) -> None:
+    edit(project / HANOI, "\nfollows:", "\n" + HELD.format(date="2019-02-01") + "follows:")
+    result = briefing("check", "--root", project)
+    assert result.returncode == 1
+    where = at(project, HANOI, "date: 2019-02-01", skip=6)
+    assert (
+        f"{where}: error: held on 1 February 2019, but the meeting's date is 27–28 February 2019 "
+        "(hint: date a `held` entry by the days the meeting took place)"
+    ) in result.stderr
+
+
+def test_an_outcome_needs_a_held_entry(project: Path) -> None:
+    edit(project / HANOI, "\nfollows:", "\noutcome: They agreed on everything.\nfollows:")
+    edit(
+        project / HANOI,
+        "\ncite:\n",
+        "\ncite:\n  outcome:\n    dw-2019-02-09: The planned Hanoi summit\n",
+    )
+    result = briefing("check", "--root", project)
+    assert result.returncode == 1
+    assert (
+        f"{at(project, HANOI, 'outcome:')}: error: an outcome, but no `status_history` entry says "
+        "the meeting was held (hint: add the `held` entry that reports it, or remove `outcome`)"
+    ) in result.stderr
+    # Once reported held, on its days, the outcome stands.
+    edit(
+        project / HANOI, "\noutcome:", "\n" + HELD.format(date="2019-02-27/2019-02-28") + "outcome:"
+    )
+    assert briefing("check", "--root", project).returncode == 0
+
+
+def test_a_deadline_cannot_end_before_the_commitment_was_made(project: Path) -> None:
+    path = "content/commitments/envoys-meet-again-before-hanoi.yml"
+    edit(project / path, "deadline: 2019-02-26", "deadline: 2019-02-01")
+    result = briefing("check", "--root", project)
+    assert result.returncode == 1
+    where = at(project, path, "deadline: 2019-02-01", skip=10)
+    assert f"{where}: error: the deadline ends before the commitment was made" in result.stderr

@@ -74,3 +74,17 @@ def test_an_entitys_sources_are_listed_by_publication_date(project: Path) -> Non
         "diplomat-2019-02",
         "dw-2019-02-09",
     ]
+
+
+def test_a_quotation_inside_a_quoted_passage_takes_single_marks() -> None:
+    from generator.markup import in_quotes
+
+    inner = "will take place sometime “in the week beginning Feb. 17 in a third nation in Asia.”"
+    shown = in_quotes(inner)
+    assert (
+        shown
+        == "“will take place sometime ‘in the week beginning Feb. 17 in a third nation in Asia.’”"
+    )
+    assert "””" not in shown
+    # A passage opening with the article's own marks is shown as it is.
+    assert in_quotes("“I would say it was productive,”") == "“I would say it was productive,”"
