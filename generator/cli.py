@@ -361,8 +361,8 @@ def _generate_apart(root: Path) -> None:
 @debug_option
 @_guarded
 def serve_command(root: Path, address: str, open_browser: bool) -> None:
-    """Preview the site with live reload; pages are generated again on every change to content/,
-    seeds/ or templates/ (Ctrl-C stops)."""
+    """Preview the site with live reload; a change to content/, seeds/, templates/ or mkdocs.yml
+    regenerates the pages, and only the pages it changed are built again (Ctrl-C stops)."""
     from generator.serve import ServeError, serve
 
     try:
