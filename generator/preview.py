@@ -30,8 +30,8 @@ from generator.site import CONFIG
 # What a preview trades away for speed; `briefing serve` says it, and so does docs/curating.md.
 TRADE_OFFS = (
     "a save rebuilds only the pages it changed, those open in a browser first, then the smallest: "
-    "pages listing the whole corpus (timeline, indexes, sources) come last, and each open page "
-    "reloads when its own is done; "
+    "pages listing the whole corpus (timeline, indexes, sources) come last (a save made while one "
+    "is being built waits for it), and each open page reloads when its own is done; "
     "search and the lists on the Tags page stay as they were when the preview started (restart "
     "it to refresh them); MkDocs' warnings are printed, not fatal (`briefing build` is strict)"
 )
