@@ -685,12 +685,22 @@ class Synth:
             record["cite"] = {"name": self.evidence(entity, "name"), **self.cite(entity, cited)}
             return record
         if kind == "meetings":
-            order = ("aliases", "kind", "date", "place", "participants", "status", "purpose")
+            order = ("aliases", "kind", "date", "place", "participants")
             record = {"name": entity.name, **{k: d[k] for k in order if d.get(k) is not None}}
+            # Its status as the article reports it, on the day the article was published.
+            record["status_history"] = [
+                {
+                    "date": self.published[entity.source].isoformat(),
+                    "status": d["status"],
+                    "cite": self.evidence(entity, "status"),
+                }
+            ]
+            if d.get("purpose") is not None:
+                record["purpose"] = d["purpose"]
             for key in ("follows", "part_of", "summary"):
                 if key in d:
                     record[key] = d[key]
-            cited = ("aliases", "date", "place", "participants", "status", "purpose")
+            cited = ("aliases", "date", "place", "participants", "purpose")
             cite = {"name": self.evidence(entity, "name"), **self.cite(entity, cited)}
             cite |= self.cite(entity, ("follows", "part_of", "summary"))
             record["cite"] = cite

@@ -361,13 +361,14 @@ def _generate_apart(root: Path) -> None:
 @debug_option
 @_guarded
 def serve_command(root: Path, address: str, open_browser: bool) -> None:
-    """Preview the site with live reload; pages are generated again on every change to content/,
-    seeds/ or templates/ (Ctrl-C stops)."""
-    from generator.serve import serve
+    """Preview the site with live reload; a change to content/, seeds/, templates/ or mkdocs.yml
+    regenerates the pages, and only the pages it changed are built again (Ctrl-C stops)."""
+    from generator.serve import ServeError, serve
 
-    status = serve(root, lambda: _generate_apart(root), address, open_browser=open_browser)
-    if status != 0:
-        raise Failed(f"error: mkdocs serve stopped with status {status}")
+    try:
+        serve(root, lambda: _generate_apart(root), address, open_browser=open_browser)
+    except ServeError as error:
+        raise Failed(str(error)) from None
 
 
 def run() -> None:

@@ -1,9 +1,10 @@
-"""The live preview: a change under content/, seeds/ or templates/ regenerates the pages once it has
-settled, editors' scratch files do not, and the served page itself changes in the browser's view."""
+"""The live preview: a change under content/, seeds/ or templates/, or to mkdocs.yml, regenerates
+the pages once it has settled, editors' scratch files do not, and the served page itself changes."""
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -28,7 +29,7 @@ class Counter:
         self.calls = 0
         self.lock = threading.Lock()
 
-    def __call__(self) -> None:
+    def __call__(self, changed: set[str]) -> None:
         with self.lock:
             self.calls += 1
 
@@ -92,10 +93,20 @@ def test_scratch_files_and_other_folders_do_not_regenerate(project: Path) -> Non
     assert handler.seen == {str(person)}
 
 
+def test_mkdocs_yml_is_watched_and_the_project_folders_other_files_are_not(project: Path) -> None:
+    regenerate = Counter()
+    config = project / "mkdocs.yml"
+    with watching(project, regenerate, settle=0.1) as handler:
+        (project / "README.md").write_text("x", encoding="utf-8")
+        config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert wait_for(lambda: regenerate.calls >= 1, 15)
+    assert handler.seen == {str(config)}
+
+
 def test_a_failed_regeneration_keeps_watching(project: Path) -> None:
     calls: list[int] = []
 
-    def regenerate() -> None:
+    def regenerate(changed: set[str]) -> None:
         calls.append(1)
         if len(calls) == 1:
             raise RuntimeError("2 problem(s) in 1 file(s); nothing was generated")
@@ -113,7 +124,7 @@ def test_editing_content_regenerates_the_page(built_project: Path) -> None:
     page = project / "build/docs/people/stephen-biegun.md"
     assert NEW_NAME not in page.read_text(encoding="utf-8")
 
-    def regenerate() -> None:
+    def regenerate(changed: set[str]) -> None:
         briefing("generate", "--root", project)
 
     with watching(project, regenerate):
@@ -136,9 +147,10 @@ def fetch(url: str) -> str:
 
 
 def test_the_served_page_follows_the_content(project: Path) -> None:
-    """`serve` end to end, as a curator runs it: MkDocs serves the page on this machine's loopback
-    address; after a content edit, the same address serves the new page; a broken edit prints
-    its problem and the last good page stays; Ctrl-C stops both."""
+    """`serve` end to end, as a curator runs it: the page is served on this machine's loopback
+    address, with what the preview trades away said; after a content edit, the same address
+    serves the new page, only the changed pages rebuilt; a broken edit prints its problem and the
+    last good page stays; Ctrl-C stops it all."""
     port = free_port()
     server = subprocess.Popen(
         [BRIEFING, "serve", "--root", project, "--dev-addr", f"127.0.0.1:{port}"],
@@ -158,6 +170,7 @@ def test_the_served_page_follows_the_content(project: Path) -> None:
         assert wait_for(lambda: "Stephen Biegun" in fetch(url), 60)
         edit(project / PERSON, "name: Stephen Biegun", f"name: {NEW_NAME}")
         assert wait_for(lambda: NEW_NAME in fetch(url), 60)
+        assert wait_for(lambda: any("pages rebuilt" in line for line in lines), 60)
         docs_page = project / "build/docs/people/stephen-biegun.md"
         before = docs_page.read_text(encoding="utf-8")
         edit(project / PERSON, "country: united-states", "country: united-sates")
@@ -175,3 +188,7 @@ def test_the_served_page_follows_the_content(project: Path) -> None:
     assert f"{PERSON}:" in output and "unknown organization or place `united-sates`" in output, (
         output
     )
+    assert "The preview trades away some things for speed: a save rebuilds only" in output
+    rebuilt = re.search(r"preview: (\d+) pages rebuilt", output)
+    pages = sum(1 for _ in (project / "build/docs").rglob("*.md"))
+    assert rebuilt and 0 < int(rebuilt[1]) < pages / 2, output
