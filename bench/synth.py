@@ -685,12 +685,16 @@ class Synth:
             record["cite"] = {"name": self.evidence(entity, "name"), **self.cite(entity, cited)}
             return record
         if kind == "meetings":
-            order = ("aliases", "kind", "date", "place", "participants", "status", "purpose")
+            order = ("aliases", "kind", "date", "place", "participants", "purpose")
             record = {"name": entity.name, **{k: d[k] for k in order if d.get(k) is not None}}
+            # The status as the meeting's article reports it, on the day it was published.
+            published = self.published[entity.source].isoformat()
+            status = {"date": published, "status": d["status"]}
+            record["status_history"] = [{**status, "cite": self.evidence(entity, "status")}]
             for key in ("follows", "part_of", "summary"):
                 if key in d:
                     record[key] = d[key]
-            cited = ("aliases", "date", "place", "participants", "status", "purpose")
+            cited = ("aliases", "date", "place", "participants", "purpose")
             cite = {"name": self.evidence(entity, "name"), **self.cite(entity, cited)}
             cite |= self.cite(entity, ("follows", "part_of", "summary"))
             record["cite"] = cite
