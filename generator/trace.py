@@ -227,7 +227,9 @@ class Values:
         it read is as it was."""
         if record.stat is None or earlier.on_disk.get(path) != record.stat:
             return False
-        return all(self(key) == earlier.values.get(key) for key in record.keys)
+        before, now = earlier.values, self._found
+        # Most keys were asked for by an earlier page already: looked up here, not called.
+        return all((now.get(key) or self(key)) == before.get(key) for key in record.keys)
 
     def _value(self, key: Key) -> object:
         what, name = key

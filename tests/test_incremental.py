@@ -28,7 +28,9 @@ from generator.cache import CACHE, STATE
 from generator.check import check
 from generator.cli import main
 from generator.incremental import Run
+from generator.layout import Task, path_of
 from generator.load import load_corpus
+from generator.render import Rendered, Renderer
 from tests.conftest import COPIED, DOCS, copy_project, synthetic_project, tree
 
 ROUNDS = int(os.environ.get("INCREMENTAL_ROUNDS", "6"))
@@ -388,6 +390,28 @@ def test_random_edits_to_the_shipped_corpus_give_a_clean_generates_pages(
 def test_random_edits_to_a_synthetic_corpus_give_a_clean_generates_pages(tmp_path: Path) -> None:
     root = synthetic_project(tmp_path / "project", 120)
     run_rounds(root, tmp_path / "clean", 3)
+
+
+def test_an_edit_renders_again_only_the_pages_it_can_change(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert generate(project).exit_code == 0
+    rendered: list[str] = []
+    render_task = Renderer.render_task
+
+    def counted(renderer: Renderer, task: Task) -> Rendered:
+        rendered.append(path_of(task))
+        return render_task(renderer, task)
+
+    monkeypatch.setattr(Renderer, "render_task", counted)
+    person = project / "content" / "people" / "kim-hyok-chol.yml"
+    person.write_text(person.read_text().replace("summary: Stephen", "summary: Once, Stephen"))
+    assert generate(project).exit_code == 0
+    pages = [path for path in tree(project / DOCS) if path.endswith(".md")]
+    assert "people/kim-hyok-chol.md" in rendered
+    # The site's own pages, and the few that read him: not the others.
+    assert len(rendered) < len(pages) / 2
+    assert tree(project / DOCS) == clean_pages(project, project.parent / "clean")
 
 
 # The cache -------------------------------------------------------------------------------
