@@ -23,7 +23,7 @@ from generator.cache import (
     write_last_run,
     write_state,
 )
-from generator.snapshot import generator_version, take_snapshot
+from generator.snapshot import TEMPLATES, generator_version, take_snapshot
 from generator.write import WriteReport, write_tree
 
 # Loading, checking and rendering are imported only by a run with something to do: a run with
@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from generator.load import Files, RawCorpus
     from generator.model import Corpus
     from generator.problems import Problem
-
-TEMPLATES = "templates"
 
 
 class Run:
@@ -72,7 +70,9 @@ class Run:
         raw = load_corpus(self.root, self.files)
         # The corpus holds the text of what was read: the bytes need not be kept too.
         self.snapshot.files = {
-            path: data for path, data in self.snapshot.files.items() if path.startswith(TEMPLATES)
+            path: data
+            for path, data in self.snapshot.files.items()
+            if path.startswith(f"{TEMPLATES}/")
         }
         corpus, problems = check(raw, self.found)
         if problems:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-FOLDERS = ("content", "seeds", "templates")
+TEMPLATES = "templates"
+FOLDERS = ("content", "seeds", TEMPLATES)
 CONFIG = "mkdocs.yml"
 # Besides the generator's own code, the libraries whose versions can change what it writes.
 LIBRARIES = ("jinja2", "markupsafe", "pydantic", "pydantic-core", "pyyaml")
