@@ -10,6 +10,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from generator.cache import Memo
 from generator.dates import DateError, parse_period
 from generator.load import SLUG, TAGS, RawCorpus, RawRecord, slug_hint, slugify
 from generator.model import (
@@ -33,6 +34,7 @@ from generator.model import (
 )
 from generator.problems import Location, Problem, sort_problems
 from generator.quotes import ArticleText, Span, describe, invisible
+from generator.snapshot import hash_bytes
 
 
 def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
@@ -204,17 +206,21 @@ def _not_found_hint(
     )
 
 
-def _spans_of(article: ArticleText, quote: str) -> tuple[Span, ...] | None:
-    """Where the quote is in the article, or None if it is not."""
-    spans = article.spans(quote)
-    return tuple(spans) if spans else None
+# Every occurrence of a quote in an article, each as the spans of its segments.
+Occurrences = list[tuple[Span, ...]]
 
 
 class _Checker:
     """Accumulates problems while checking one corpus."""
 
-    def __init__(self, raw: RawCorpus) -> None:
+    def __init__(
+        self, raw: RawCorpus, found: Memo[tuple[str, str], Occurrences] | None = None
+    ) -> None:
         self.raw = raw
+        # Searching the articles is most of a check: what an earlier run found of a quote in the
+        # same text is not searched for again.
+        self.found = found if found is not None else Memo()
+        self.hashes: dict[str, str] = {}
         self.problems: list[Problem] = list(raw.problems)
         # A blank article is reported once, on its source, and cannot hold any quote.
         self.texts = {s: ArticleText(text) for s, text in raw.texts.items() if text.strip()}
@@ -311,12 +317,25 @@ class _Checker:
         everything = True
         for source, quotes in cited.items():
             for quote in quotes:
-                spans = _spans_of(self.texts[source], quote)
+                spans = self.spans_of(source, quote)
                 if spans is None:
                     everything = False
                 else:
                     self.spans[(source, quote)] = spans
         return everything
+
+    def occurrences(self, source: str, quote: str) -> Occurrences:
+        """Every occurrence of the quote in the source's article."""
+        if source not in self.hashes:
+            self.hashes[source] = hash_bytes(self.texts[source].raw.encode("utf-8"))
+        key = (self.hashes[source], quote)
+        return self.found.get(key, lambda: self.texts[source].find_all(quote))
+
+    def spans_of(self, source: str, quote: str) -> tuple[Span, ...] | None:
+        """Where the quote is in the source's article (ArticleText.spans), or None if it is
+        not."""
+        spans = tuple(span for found in self.occurrences(source, quote) for span in found)
+        return spans or None
 
     def check_quotes_found(self, valid: list[tuple[RawRecord, Strict]]) -> None:
         """Where each quote that was not found is cited (only when some were not)."""
@@ -379,6 +398,8 @@ class _Checker:
     def check_earlier(self, record: RawRecord, entity: Strict) -> None:
         """Each earlier value is of a field that holds one cited value, is written as that field
         is, differs from the value now, and names a source that the field's citation cites."""
+        if not getattr(entity, "earlier", None):
+            return  # most have none: which fields could have one need not be worked out
         model = type(entity)
         single = [
             f for f in model.fact_fields if get_origin(model.model_fields[f].annotation) is not list
@@ -539,7 +560,7 @@ class _Checker:
         cited = list(evidence.sources() if evidence else [])
         if not cited or any(s not in self.texts for s in cited):
             return  # a missing article is reported on its source; nothing to compare with
-        if any(self.texts[s].find(statement.text) for s in cited):
+        if any(self.occurrences(s, statement.text) for s in cited):
             return
         hint = _not_found_hint(record, ("text",), self.texts[cited[0]], cited[0], statement.text)
         self.add(
@@ -568,7 +589,7 @@ class _Checker:
                 )
             return
         for index, passage in enumerate(source.boilerplate):
-            if text.find(passage) is None:
+            if not self.occurrences(record.id, passage):
                 self.add(
                     record.marks.at(("boilerplate", index)),
                     f"boilerplate passage not found in `{record.id}`",
@@ -585,8 +606,11 @@ class _Checker:
                 )
 
 
-def check(raw: RawCorpus) -> tuple[Corpus, list[Problem]]:
-    """The valid part of the corpus, and every problem found, sorted by file and line."""
-    checker = _Checker(raw)
+def check(
+    raw: RawCorpus, found: Memo[tuple[str, str], Occurrences] | None = None
+) -> tuple[Corpus, list[Problem]]:
+    """The valid part of the corpus, and every problem found, sorted by file and line; `found`
+    holds what an earlier run found of quotes in articles."""
+    checker = _Checker(raw, found)
     corpus = checker.run()
     return corpus, sort_problems(checker.problems)

@@ -10,23 +10,21 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from generator.check import check
-from generator.coverage import coverage
-from generator.load import RawCorpus, load_corpus
+from generator.incremental import Run
 from generator.lock import project_lock
-from generator.model import Corpus, json_schemas
 from generator.problems import Problem
-from generator.render import TemplateFailed, render_site
-from generator.review import findings, review
 from generator.site import CONFIG, LOG, SITE, build_site, restore_site
 from generator.write import write_tree
 
-# impact, new-source and serve import their modules when run: every `briefing generate` would
-# otherwise load them (and what they use) for nothing.
+# Commands import the modules they use when run: a `briefing generate` with nothing to do is
+# over in less time than importing loading, checking and rendering takes.
+if TYPE_CHECKING:
+    from generator.load import RawCorpus
+    from generator.model import Corpus
 
 DOCS = Path("build") / "docs"
 SCHEMA = Path("schema")
@@ -59,6 +57,8 @@ def _guarded(command: Callable[..., None]) -> Callable[..., None]:
 
 def _one_line(error: Exception) -> str:
     """An unexpected error as one line: where, what, and what to do."""
+    from generator.render import TemplateFailed
+
     if isinstance(error, TemplateFailed):
         return f"{error} (hint: fix the template; run with --debug for the traceback)"
     if isinstance(error, OSError) and error.filename is not None:
@@ -102,13 +102,21 @@ def report(problems: list[Problem]) -> None:
 def checked_as_read(root: Path) -> tuple[RawCorpus, Corpus]:
     """The corpus as read (which knows where each value is written) and as checked; on any
     problem, report them all and stop."""
+    from generator.check import check
+    from generator.load import load_corpus
+
     raw = load_corpus(root)
     corpus, problems = check(raw)
+    _stop_on(problems)
+    return raw, corpus
+
+
+def _stop_on(problems: list[Problem]) -> None:
+    """Report every problem, and stop, if there is any."""
     if problems:
         report(problems)
         files = len({p.location.path for p in problems})
         raise Failed(f"{len(problems)} problem(s) in {files} file(s); nothing was generated")
-    return raw, corpus
 
 
 def checked(root: Path) -> Corpus:
@@ -132,6 +140,8 @@ def main() -> None:
 @_guarded
 def check_command(root: Path) -> None:
     """Check every content file and quote; print problems as FILE:LINE:COL: error: ..."""
+    from generator.review import findings
+
     corpus = checked(root)
     count = sum(len(entities) for entities in corpus.entities.values())
     quotes, articles = len(corpus.spans), len(corpus.texts)
@@ -151,6 +161,8 @@ def review_command(root: Path, strict: bool) -> None:
     """What later articles may have overtaken: summaries and purposes cited only from older
     articles than one reporting on their entity, and meetings still scheduled after their date;
     printed as FILE:LINE:COL: warning: ..."""
+    from generator.review import review
+
     raw, corpus = checked_as_read(root)
     warnings = review(raw, corpus)
     for warning in warnings:
@@ -165,18 +177,28 @@ def review_command(root: Path, strict: bool) -> None:
     click.echo(summary)
 
 
-def _waiting(message: str) -> None:
+def _note(message: str) -> None:
     click.echo(message, err=True)
 
 
 def generate(root: Path) -> None:
-    """Check, then write the pages; the caller holds the project's lock."""
-    corpus = checked(root)
-    report = write_tree(root / DOCS, render_site(root, corpus))
-    total = len(report.written) + report.unchanged
+    """Check, then write the pages; the caller holds the project's lock. Only what changed since
+    the last run is read, checked and rendered again (incremental.py)."""
+    run = Run(root, root / DOCS, _note)
+    last = run.up_to_date()
+    if last is not None:
+        _generated(0, 0, last.files)
+        return
+    _, corpus, problems = run.check()
+    _stop_on(problems)
+    report = run.write(corpus)
+    _generated(len(report.written), len(report.deleted), report.unchanged)
+
+
+def _generated(written: int, deleted: int, unchanged: int) -> None:
     click.echo(
-        f"generated {total} files into {DOCS}: {len(report.written)} written, "
-        f"{len(report.deleted)} deleted, {report.unchanged} unchanged"
+        f"generated {written + unchanged} files into {DOCS}: {written} written, "
+        f"{deleted} deleted, {unchanged} unchanged"
     )
 
 
@@ -186,7 +208,7 @@ def generate(root: Path) -> None:
 @_guarded
 def generate_command(root: Path) -> None:
     """Check, then write the site's Markdown into build/docs (only pages that changed)."""
-    with project_lock(root, _waiting):
+    with project_lock(root, _note):
         restore_site(root)
         generate(root)
 
@@ -197,7 +219,7 @@ def generate_command(root: Path) -> None:
 @_guarded
 def build_command(root: Path) -> None:
     """Check, generate, and build the site into site/ with `mkdocs build --strict`."""
-    with project_lock(root, _waiting):
+    with project_lock(root, _note):
         restore_site(root)
         generate(root)
         result = build_site(root)
@@ -223,6 +245,8 @@ def build_command(root: Path) -> None:
 @_guarded
 def coverage_command(root: Path, fail_under: int) -> None:
     """Per source: how many fact-bearing sentences the facts cite, and which are not cited."""
+    from generator.coverage import coverage
+
     corpus = checked(root)
     reports = coverage(corpus)
     for report in reports:
@@ -241,6 +265,8 @@ def coverage_command(root: Path, fail_under: int) -> None:
 def schema_command(root: Path) -> None:
     """Write the JSON Schema of each kind, and of content/tags.yml, into schema/ (for editors'
     autocompletion)."""
+    from generator.model import json_schemas
+
     files = {name: json.dumps(schema, indent=2) + "\n" for name, schema in json_schemas().items()}
     report = write_tree(root / SCHEMA, files)
     click.echo(f"{len(files)} schemas in {SCHEMA}/: {len(report.written)} written")

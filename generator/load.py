@@ -15,8 +15,10 @@ from typing import Any, ClassVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.cache import Memo
 from generator.model import KINDS, SLUG_PATTERN, Where
 from generator.problems import Location, Problem
+from generator.snapshot import Snapshot, decoded, hash_bytes
 
 CONTENT = "content"
 SEEDS = "seeds"
@@ -265,22 +267,78 @@ def _yaml_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
 
 def read_record(root: Path, file: Path, kind: str) -> tuple[RawRecord, list[Problem]]:
     """Parse one content file, with the problems that kept it from being read."""
-    return _read_file(root, file.relative_to(root).as_posix(), kind)
+    return _read_file(Files(root), file.relative_to(root).as_posix(), kind)
 
 
-def _read_text(path: str) -> str:
-    """The file's text, line ends made "\n". A leading byte order mark is encoding, not text:
-    it must not reach a page."""
-    return Path(path).read_text(encoding="utf-8").removeprefix("\ufeff")
+# A content file as parse_record read it: its data (None if it could not be read) and problems.
+Parsed = tuple[dict[str, Any] | None, list[Problem]]
 
 
-def _read_file(root: Path, path: str, kind: str) -> tuple[RawRecord, list[Problem]]:
+class Files:
+    """Where the corpus's files are read from: those a snapshot holds from the snapshot, the
+    others from disk; a content file an earlier run parsed (the same kind, path and bytes) is
+    not parsed again. Keeps the hash of every file read."""
+
+    def __init__(
+        self,
+        root: Path,
+        snapshot: Snapshot | None = None,
+        parsed: Memo[tuple[str, str, str], Parsed] | None = None,
+    ) -> None:
+        self.root = root
+        self.snapshot = snapshot if snapshot is not None else Snapshot()
+        self.parsed = parsed if parsed is not None else Memo()
+        self.read: dict[str, str] = {}
+
+    def text(self, path: str) -> str:
+        """The file's text, line ends made "\n" (as Python reads text). A leading byte order
+        mark is encoding, not text: it must not reach a page."""
+        data = self.snapshot.files.get(path)
+        if data is None:
+            data = Path(self.root, path).read_bytes()
+            self.read[path] = hash_bytes(data)
+        else:
+            self.read[path] = self.snapshot.hashes[path]
+        return decoded(data).removeprefix("\ufeff")
+
+    def parse(self, kind: str, path: str, text: str) -> tuple[RawRecord, list[Problem]]:
+        """parse_record of the file's text, just read."""
+
+        def parse() -> Parsed:
+            record, problems = parse_record(kind, path, text)
+            return record.data, problems
+
+        data, problems = self.parsed.get((kind, path, self.read[path]), parse)
+        # As parse_record makes it: only a record that was read has marks to work out.
+        marks = Marks(path, text) if data is not None else Marks(path)
+        return RawRecord(kind, PurePosixPath(path).stem, path, data, marks), problems
+
+    def read_as_snapshot(self) -> bool:
+        """Whether exactly the content files and articles of the snapshot were read, each as
+        it holds them. (Files are listed from disk: one deleted or created meanwhile was read
+        or missed apart from the snapshot.) Meant for a corpus that checked clean, which holds
+        nothing else under content/ that is not hidden."""
+        hashes = self.snapshot.hashes
+        return self.read == {path: hashes[path] for path in hashes if _read_when_clean(path)}
+
+
+def _read_when_clean(path: str) -> bool:
+    """Whether load reads a file (of a corpus that checks clean): all under content/ that is
+    not hidden, and the articles directly in seeds/."""
+    parts = path.split("/")
+    if parts[0] == CONTENT:
+        return not any(part.startswith(".") for part in parts)
+    name = parts[-1]
+    return parts[0] == SEEDS and len(parts) == 2 and name.endswith(".txt") and name[0] != "."
+
+
+def _read_file(files: Files, path: str, kind: str) -> tuple[RawRecord, list[Problem]]:
     try:
-        text = _read_text(os.path.join(root, path))
+        text = files.text(path)
     except UnicodeDecodeError as error:
         problem = Problem(Location(path), f"not UTF-8 text ({error.reason})", "save as UTF-8")
         return RawRecord(kind, PurePosixPath(path).stem, path, None, Marks(path)), [problem]
-    return parse_record(kind, path, text)
+    return files.parse(kind, path, text)
 
 
 def _compose(text: str) -> Node | None:
@@ -419,10 +477,10 @@ def _content_files(root: Path) -> tuple[list[tuple[str, str, bool]], list[Proble
     return found, problems
 
 
-def _seed_texts(root: Path) -> tuple[dict[str, str], list[Problem]]:
+def _seed_texts(files: Files) -> tuple[dict[str, str], list[Problem]]:
     texts: dict[str, str] = {}
     problems: list[Problem] = []
-    seeds = os.path.join(root, SEEDS)
+    seeds = os.path.join(files.root, SEEDS)
     if os.path.islink(seeds):
         return texts, [_linked(SEEDS)]
     for file in _entries(seeds) if os.path.isdir(seeds) else []:
@@ -448,7 +506,7 @@ def _seed_texts(root: Path) -> tuple[dict[str, str], list[Problem]]:
             )
             continue
         try:
-            texts[stem] = _read_text(file.path)
+            texts[stem] = files.text(relative)
         except UnicodeDecodeError as error:
             problems.append(
                 Problem(Location(relative), f"not UTF-8 text ({error.reason})", "save as UTF-8")
@@ -456,26 +514,28 @@ def _seed_texts(root: Path) -> tuple[dict[str, str], list[Problem]]:
     return texts, problems
 
 
-def _read(root: Path, kind: str, path: str, named: bool) -> tuple[RawRecord, list[Problem]]:
+def _read(files: Files, kind: str, path: str, named: bool) -> tuple[RawRecord, list[Problem]]:
     if named:
-        return _read_file(root, path, kind)
+        return _read_file(files, path, kind)
     # Misnamed (reported by _content_files): not read, but the id it was surely meant to have
     # still counts as taken, so references to it do not each report the same problem again.
     return RawRecord(kind, slugify(PurePosixPath(path).stem), path, None, Marks(path)), []
 
 
-def load_corpus(root: Path) -> RawCorpus:
-    """Read every content file and article text under `root`, collecting every problem."""
-    files, problems = _content_files(root)
+def load_corpus(root: Path, files: Files | None = None) -> RawCorpus:
+    """Read every content file and article text under `root` (through `files`, if given),
+    collecting every problem."""
+    files = files if files is not None else Files(root)
+    found, problems = _content_files(root)
     records = []
-    for file in files:
-        record, record_problems = _read(root, *file)
+    for file in found:
+        record, record_problems = _read(files, *file)
         records.append(record)
         problems.extend(record_problems)
-    texts, text_problems = _seed_texts(root)
+    texts, text_problems = _seed_texts(files)
     problems += text_problems
     tags = None
     if _inside(root, TAGS) and os.path.isfile(os.path.join(root, TAGS)):
-        tags, tag_problems = _read_file(root, TAGS, "tags")
+        tags, tag_problems = _read_file(files, TAGS, "tags")
         problems += tag_problems
     return RawCorpus(records, texts, problems, tags)

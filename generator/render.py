@@ -7,21 +7,25 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    BytecodeCache,
     Environment,
     FileSystemLoader,
     StrictUndefined,
     TemplateError,
     TemplateSyntaxError,
 )
+from jinja2.bccache import Bucket
+from jinja2.loaders import split_template_path
 
 from generator.article import Highlight, article_html
+from generator.cache import Memo
 from generator.citations import (
     Citations,
     PageCitations,
@@ -66,6 +70,7 @@ from generator.jsonld import json_ld_script
 from generator.layout import (
     EXPORT,
     HOME,
+    PAGE_KINDS,
     SHOWN_ON,
     SOURCES,
     Task,
@@ -89,6 +94,18 @@ from generator.model import (
     Strict,
 )
 from generator.quotes import Span
+from generator.snapshot import Snapshot, decoded, take_snapshot
+from generator.trace import (
+    ALL,
+    Earlier,
+    Key,
+    Made,
+    PageRecord,
+    Reads,
+    Values,
+    recorded_corpus,
+    recorded_views,
+)
 
 TEMPLATES = "templates"
 # Files under templates/assets are copied into the site as they are (stylesheets).
@@ -122,23 +139,29 @@ class EntityLinks:
     for the whole site, since every page links to the same entities."""
 
     corpus: Corpus
+    # Each use of an entity's name and place is recorded as such: what was worked out for one
+    # page is used by others without reading the entity again.
+    reads: Reads = field(default_factory=Reads)
     _found: dict[str, tuple[Md, str | None]] = field(default_factory=dict)
     # By (folder, id): the page showing the entity, the link to use on that very page (to its
     # anchor, if any) and from any other page in the folder.
     _links: dict[tuple[str, str], tuple[str | None, Md | None, Md]] = field(default_factory=dict)
 
     def of(self, entity_id: str) -> tuple[Md, str | None]:
+        self.reads.add(("link", entity_id))
         if entity_id not in self._found:
-            entity = self.corpus.get(entity_id)
-            if entity is None:
-                self._found[entity_id] = (md_escape(entity_id), None)
-            else:
-                name = md_escape(display_name(entity, self.corpus))
-                self._found[entity_id] = (name, shown_at(self.corpus, entity_id))
+            with self.reads.paused():
+                entity = self.corpus.get(entity_id)
+                if entity is None:
+                    self._found[entity_id] = (md_escape(entity_id), None)
+                else:
+                    name = md_escape(display_name(entity, self.corpus))
+                    self._found[entity_id] = (name, shown_at(self.corpus, entity_id))
         return self._found[entity_id]
 
     def link(self, entity_id: str, path: str, folder: str) -> Md:
         """The entity's name, linked to where it is shown, from the page `path` in `folder`."""
+        self.reads.add(("link", entity_id))
         found = self._links.get((folder, entity_id))
         if found is None:
             name, target = self.of(entity_id)
@@ -327,13 +350,58 @@ def _template_line(root: Path, filename: str, line: int | None) -> str:
     return f"{Path(os.path.relpath(filename, root)).as_posix()}:{line or 1}"
 
 
-def make_environment(root: Path) -> Environment:
-    """The templates' environment. trim_blocks drops the newline after every block tag; a
-    Markdown line that ends in one (a list item ending in `{% endif %}`) keeps it by writing
-    `{% endif +%}`. Escaping is md_escape's, as the environment's finalize, not HTML
-    autoescaping."""
+class _Templates(FileSystemLoader):
+    """The templates as a snapshot of templates/ holds them, so that pages are made from the
+    templates that were hashed (one it lacks, new since, is read from disk: the next run's
+    snapshot differs)."""
+
+    def __init__(self, root: Path, snapshot: Snapshot) -> None:
+        super().__init__(root / TEMPLATES)
+        self.root = root
+        self.snapshot = snapshot
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        data = self.snapshot.files.get("/".join((TEMPLATES, *pieces)))
+        if data is None:
+            return super().get_source(environment, template)
+        return decoded(data), os.path.join(self.root, TEMPLATES, *pieces), lambda: True
+
+
+class _Compiled(BytecodeCache):
+    """Templates as an earlier run compiled them (by Jinja's key for each): compiling them all
+    costs as much as rendering a hundred pages. Jinja checks each against its source."""
+
+    def __init__(self, compiled: Memo[str, bytes]) -> None:
+        self.compiled = compiled
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self.compiled.earlier.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+            if bucket.code is not None:
+                self.compiled.now[bucket.key] = data
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled.now[bucket.key] = bucket.bytecode_to_string()
+
+
+def make_environment(
+    root: Path, templates: Snapshot | None = None, compiled: Memo[str, bytes] | None = None
+) -> Environment:
+    """The templates' environment: reading the templates from `templates`, a snapshot, if
+    given, and keeping them as compiled in `compiled`. trim_blocks drops the newline after
+    every block tag; a Markdown line that ends in one (a list item ending in `{% endif %}`)
+    keeps it by writing `{% endif +%}`. Escaping is md_escape's, as the environment's
+    finalize, not HTML autoescaping."""
+    loader = (
+        FileSystemLoader(root / TEMPLATES) if templates is None else _Templates(root, templates)
+    )
     environment = Environment(
-        loader=FileSystemLoader(root / TEMPLATES),
+        loader=loader,
+        bytecode_cache=_Compiled(compiled) if compiled is not None else None,
         undefined=StrictUndefined,
         finalize=md_escape,
         autoescape=False,
@@ -364,21 +432,39 @@ class Rendered:
 
 
 class Renderer:
-    """Renders every page of the site from one corpus."""
+    """Renders every page of the site from one corpus. Pages read the corpus and its views
+    through recording copies (trace.py): what an entity's page reads otherwise (what other
+    pages cite of a source, what a source added, its coverage) it records itself."""
 
-    def __init__(self, root: Path, corpus: Corpus) -> None:
+    def __init__(
+        self,
+        root: Path,
+        corpus: Corpus,
+        hashes: Mapping[str, str] | None = None,
+        templates: Snapshot | None = None,
+        compiled: Memo[str, bytes] | None = None,
+    ) -> None:
         self.root = root
-        self.corpus = corpus
-        self.views: Views = build_views(corpus)
-        self.environment = make_environment(root)
+        self.reads = Reads()
+        views = build_views(corpus)
+        # `hashes`: of the files the corpus was read from, by path.
+        self.values = Values(corpus, views, hashes or {}, self.own_value)
+        self.corpus = recorded_corpus(corpus, self.reads)
+        self.views: Views = recorded_views(views, self.reads)
+        # Templates and assets as a snapshot of templates/ holds them (taken now if not given).
+        self.templates = templates if templates is not None else take_snapshot(root, (TEMPLATES,))
+        # Whether the assets copied are exactly those of the snapshot.
+        self.assets_as_snapshot = True
+        self.compiled = compiled if compiled is not None else Memo()
+        self.environment = make_environment(root, self.templates, self.compiled)
         # A global rather than a page's variable: the shared macros, imported once for the
         # whole run, see it too.
-        self.environment.globals["corpus"] = corpus
+        self.environment.globals["corpus"] = self.corpus
         # The citations of every page recorded so far.
         self.cited = Registry()
-        self.entity_links = EntityLinks(corpus)
+        self.entity_links = EntityLinks(self.corpus, self.reads)
         self.titles: dict[str, str] = {}
-        self.sources = corpus.of("sources", Source)
+        self.sources = self.corpus.of("sources", Source)
         self.source_labels = SourceLabels(self.sources)
         self.timeline = timeline(corpus)
         self._coverage: dict[str, SourceCoverage] = {}
@@ -461,6 +547,36 @@ class Renderer:
         if page.coverage is not None:
             self._coverage[page.coverage.source] = page.coverage
 
+    def render_recorded(self, task: Task) -> tuple[Rendered, tuple[Key, ...]]:
+        """A page, and what it read: an entity's page what it records, the site's own pages
+        everything."""
+        if task[0] not in PAGE_KINDS:
+            return self.render_task(task), (ALL,)
+        with self.reads.page() as keys:
+            page = self.render_task(task)
+        return page, tuple(sorted(keys))
+
+    def keep(self, path: str, record: PageRecord) -> None:
+        """Remember a page kept as an earlier run made it, as `record` does a rendered one."""
+        if record.title:
+            self.titles[path] = record.title
+        self.cited.add_page(path, record.citations)
+
+    def own_value(self, key: Key) -> object:
+        """What the keys only the renderer records read now: who cites a source's passages
+        (and the titles of their pages), what the source added, and its coverage. Asked for
+        only once the pages citing sources are all rendered or kept."""
+        what, source = key
+        if what == "cited-by":
+            passages = self.cited.passages(source)
+            pages = {page for cited_on in passages.values() for page in cited_on}
+            return passages, {page: self.titles.get(page) for page in sorted(pages)}
+        if what == "added":
+            return self.added.get(source)
+        if what == "coverage":
+            return self.coverage(source)
+        raise ValueError(f"no such key: {key!r}")
+
     def assets(self) -> dict[str, str | bytes]:
         folder = self.root / TEMPLATES / ASSETS
         found: dict[str, str | bytes] = {}
@@ -471,7 +587,16 @@ class Renderer:
                 message = "a symbolic link: assets must be files inside the project"
                 raise TemplateFailed(relative, message)
             if file.is_file():
-                found[f"{ASSETS}/{file.relative_to(folder).as_posix()}"] = file.read_bytes()
+                data = self.templates.files.get(relative)
+                found[f"{ASSETS}/{file.relative_to(folder).as_posix()}"] = (
+                    data if data is not None else file.read_bytes()
+                )
+        # Listed now: one deleted or created since the snapshot was taken is missed or read from
+        # disk, which the snapshot does not say.
+        inside = {
+            path for path in self.templates.files if path.startswith(f"{TEMPLATES}/{ASSETS}/")
+        }
+        self.assets_as_snapshot = inside == {f"{TEMPLATES}/{path}" for path in found}
         return found
 
     def index_order(self, kind: str) -> list[str]:
@@ -522,25 +647,33 @@ class Renderer:
         if isinstance(entity, Source):
             context["article"] = self.article(entity_id, path)
             context["coverage"] = self.coverage(entity_id)
+            self.reads.add(("added", entity_id))
             context["added"] = self.added[entity_id]
         return context
 
     def coverage(self, source_id: str) -> SourceCoverage:
         """Computed once per source, for its page, which passes it on to the sources index."""
+        self.reads.add(("coverage", source_id))
         if source_id not in self._coverage:
-            quoted = self._spans.get(source_id, [])
-            excluded = self.boilerplate(source_id)
-            self._coverage[source_id] = source_coverage(self.corpus, source_id, quoted, excluded)
+            with self.reads.paused():
+                quoted = self._spans.get(source_id, [])
+                excluded = self.boilerplate(source_id)
+                found = source_coverage(self.corpus, source_id, quoted, excluded)
+            self._coverage[source_id] = found
         return self._coverage[source_id]
 
     def boilerplate(self, source_id: str) -> list[Span]:
         """Found once per source: its page dims it, and its coverage leaves it out."""
+        self.reads.add(("text", source_id))
+        self.reads.add(("entity", source_id))
         if source_id not in self._boilerplate:
             text, source = self.corpus.texts[source_id], self.sources[source_id]
             self._boilerplate[source_id] = boilerplate_spans(text, source)
         return self._boilerplate[source_id]
 
     def article(self, source_id: str, path: str) -> Md:
+        # The pages citing the source's passages, their titles and numbers for them.
+        self.reads.add(("cited-by", source_id))
         text = self.corpus.texts[source_id]
         highlights = [
             Highlight(quote, self.corpus.spans[(source_id, quote)], cited_on)
@@ -576,10 +709,43 @@ def render_site(root: Path, corpus: Corpus) -> Iterator[tuple[str, str | bytes]]
     """Every file of the generated site, as (path, text): the pages, then the assets. Each page
     is given as soon as it is rendered, so it can be written and let go: a large corpus's pages
     together take more memory than the rest of the run."""
-    renderer = Renderer(root, corpus)
+    for path, text in render_changed(root, corpus, Earlier(), Made()):
+        if text is not None:  # always: nothing earlier is kept
+            yield path, text
+
+
+def render_changed(
+    root: Path,
+    corpus: Corpus,
+    earlier: Earlier,
+    made: Made,
+    hashes: Mapping[str, str] | None = None,
+    templates: Snapshot | None = None,
+) -> Iterator[tuple[str, str | bytes | None]]:
+    """As render_site, but a page that an earlier run made, whose file is as written and for
+    which nothing it read has changed, is given as (path, None): to be kept as it is. `hashes`
+    are those of the files the corpus was read from (by path), `templates` a snapshot of
+    templates/. Records in `made` what each page read."""
+    renderer = Renderer(root, corpus, hashes, templates, Memo(earlier.compiled))
     for stage in renderer.stages():
         for task in stage:
-            page = renderer.render_task(task)
+            path = path_of(task)
+            record = earlier.pages.get(path)
+            if record is not None and renderer.values.unchanged(path, record, earlier):
+                renderer.keep(path, record)
+                made.pages[path] = record
+                yield path, None
+                continue
+            page, keys = renderer.render_recorded(task)
             renderer.record(page)
-            yield page.path, page.text
+            made.pages[path] = PageRecord(keys, page.title, page.citations)
+            yield path, page.text
     yield from renderer.assets().items()
+    # Each key once, shared by the pages that read it: the cache is a fraction of the size.
+    shared: dict[Key, Key] = {}
+    for made_page in made.pages.values():
+        made_page.keys = tuple(shared.setdefault(key, key) for key in made_page.keys)
+    made.values = {key: renderer.values(key) for key in shared}
+    made.assets_as_snapshot = renderer.assets_as_snapshot
+    # Templates not used this time are kept too (Jinja checks each against its source).
+    made.compiled = {**earlier.compiled, **renderer.compiled.now}

@@ -87,10 +87,12 @@ def remove_stale(folder: Path, wanted: set[str]) -> list[str]:
 
 
 def write_tree(
-    folder: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]
+    folder: Path,
+    files: Mapping[str, str | bytes | None] | Iterable[tuple[str, str | bytes | None]],
 ) -> WriteReport:
-    """Make `folder` hold exactly `files` (relative path -> text or bytes), touching only what
-    differs; each path may be given once."""
+    """Make `folder` hold exactly `files` (relative path -> text or bytes, or None for a file
+    known to hold what it should, kept as it is), touching only what differs; each path may be
+    given once."""
     wanted: set[str] = set()
     written: list[str] = []
     for name, content in files.items() if isinstance(files, Mapping) else files:
@@ -98,7 +100,7 @@ def write_tree(
         if path in wanted:
             raise ValueError(f"the same file is generated twice: {path!r}")
         wanted.add(path)
-        if write_file(folder, path, content):
+        if content is not None and write_file(folder, path, content):
             written.append(path)
     deleted = remove_stale(folder, wanted)
     return WriteReport(sorted(written), deleted, len(wanted) - len(written))

@@ -1,0 +1,114 @@
+"""A snapshot of what `briefing generate` reads: the bytes of every file under content/, seeds/ and
+templates/, and mkdocs.yml, each with a hash, and the version of the generator reading them. A run
+reads its files from its snapshot, so what its pages were made from is exactly what was hashed,
+however the files change meanwhile."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import sys
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+TEMPLATES = "templates"
+FOLDERS = ("content", "seeds", TEMPLATES)
+CONFIG = "mkdocs.yml"
+# Besides the generator's own code, the libraries whose versions can change what it writes.
+LIBRARIES = ("jinja2", "markupsafe", "pydantic", "pydantic-core", "pyyaml")
+
+
+def hash_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def hash_lines(lines: list[str]) -> str:
+    return hash_bytes("\n".join(lines).encode("utf-8"))
+
+
+def generator_version() -> str:
+    """A hash of the generator's source and of the versions of Python and the libraries: what a
+    generator of another version cached is not used."""
+    package = Path(__file__).parent
+    lines = [sys.version, *(f"{name} {metadata.version(name)}" for name in LIBRARIES)]
+    for file in sorted(package.glob("*.py")):
+        lines.append(f"{file.name} {hash_bytes(file.read_bytes())}")
+    return hash_lines(lines)
+
+
+@dataclass
+class Snapshot:
+    """Files by path relative to the project (`/`-separated): the bytes of each, and a hash of
+    each. A symbolic link is not followed (the check refuses links): its hash names its target.
+    A file that cannot be read has a hash saying so, and no bytes: a run that needs it reads it
+    from disk, and reports why it cannot."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    links: set[str] = field(default_factory=set)
+    # Entries that are neither files, folders nor links (a named pipe): never read.
+    others: set[str] = field(default_factory=set)
+
+    def digest(self) -> str:
+        """One hash of every path and its hash."""
+        return hash_lines([f"{path} {self.hashes[path]}" for path in sorted(self.hashes)])
+
+    def digest_of(self, folder: str) -> str:
+        """One hash of the paths and hashes under `folder`."""
+        inside = sorted(path for path in self.hashes if path.startswith(f"{folder}/"))
+        return hash_lines([f"{path} {self.hashes[path]}" for path in inside])
+
+    def add(self, root: Path, relative: str) -> None:
+        path = os.path.join(root, relative)
+        if os.path.islink(path):
+            self.links.add(relative)
+            self.hashes[relative] = f"link to {os.readlink(path)}"
+            return
+        try:
+            with open(path, "rb") as file:
+                data = file.read()
+        except OSError as error:
+            self.hashes[relative] = f"unreadable: {error.strerror}"
+            return
+        self.files[relative] = data
+        self.hashes[relative] = hash_bytes(data)
+
+
+def decoded(data: bytes) -> str:
+    """Bytes as Python reads a UTF-8 text file: line ends made "\n"; UnicodeDecodeError if
+    they are not UTF-8."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
+
+
+def take_snapshot(root: Path, folders: tuple[str, ...] = FOLDERS) -> Snapshot:
+    """Every file under `folders` (and, for all of them, mkdocs.yml). A folder that is a link is
+    recorded as one, and what it leads to is taken too (the run reads through it, or refuses
+    it); links inside are not followed."""
+    snapshot = Snapshot()
+    for folder in folders:
+        path = root / folder
+        if path.is_symlink():
+            snapshot.add(root, folder)
+        if path.is_dir():
+            _walk(root, folder, snapshot)
+        elif path.exists():
+            snapshot.add(root, folder)
+    if folders == FOLDERS and os.path.lexists(root / CONFIG):
+        snapshot.add(root, CONFIG)
+    return snapshot
+
+
+def _walk(root: Path, relative: str, snapshot: Snapshot) -> None:
+    path = os.path.join(root, relative)
+    with os.scandir(path) as entries:
+        for entry in sorted(entries, key=lambda entry: entry.name):
+            inner = f"{relative}/{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                _walk(root, inner, snapshot)
+            elif entry.is_file(follow_symlinks=False) or entry.is_symlink():
+                snapshot.add(root, inner)
+            else:
+                snapshot.others.add(inner)
+                snapshot.hashes[inner] = "not a file"
