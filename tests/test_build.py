@@ -96,12 +96,14 @@ def test_no_page_fetches_from_another_host(built: tuple[Path, str]) -> None:
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A second, independent build of the shipped content, to compare with the first; made
-    without the MkDocs hooks (which let go of each page's Markdown, and keep the generated HTML
-    away from Markdown and from the search plugin): they must change nothing."""
+    without the MkDocs hooks (which let go of each page's Markdown, keep the generated HTML away
+    from Markdown and from the search plugin, and turn off unused Markdown): they must change
+    nothing."""
     other = copy_project(tmp_path_factory.mktemp("rebuilt") / "other")
     edit(
         other / "mkdocs.yml",
-        "hooks:\n  - templates/hooks/release_markdown.py\n  - templates/hooks/raw_html.py\n",
+        "hooks:\n  - templates/hooks/release_markdown.py\n  - templates/hooks/raw_html.py\n"
+        "  - templates/hooks/unused_markdown.py\n",
         "",
     )
     assert briefing("build", "--root", other).returncode == 0
