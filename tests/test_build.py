@@ -3,6 +3,7 @@ person and meeting, a small navigation, no third-party requests, and determinist
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -95,11 +96,14 @@ def test_no_page_fetches_from_another_host(built: tuple[Path, str]) -> None:
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A second, independent build of the shipped content, to compare with the first; made
-    without the MkDocs hook that lets go of each page's Markdown, which must change nothing."""
+    without the MkDocs hooks (which let go of each page's Markdown, keep the generated HTML away
+    from Markdown and from the search plugin, and turn off unused Markdown): they must change
+    nothing."""
     other = copy_project(tmp_path_factory.mktemp("rebuilt") / "other")
     edit(
         other / "mkdocs.yml",
-        "hooks:\n  - templates/hooks/release_markdown.py\n",
+        "hooks:\n  - templates/hooks/release_markdown.py\n  - templates/hooks/raw_html.py\n"
+        "  - templates/hooks/unused_markdown.py\n",
         "",
     )
     assert briefing("build", "--root", other).returncode == 0
@@ -122,6 +126,71 @@ def test_built_site_is_byte_identical_across_builds(built: tuple[Path, str], reb
         second.pop(sitemap, None)
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+# A hook recording, for each page, the Markdown that Python-Markdown converts (after every other
+# hook and plugin has had it) and the HTML that Material's search plugin has just read.
+OBSERVER = """
+import json, pathlib
+from mkdocs.plugins import event_priority
+
+seen = {"markdown": {}, "searched": {}}
+
+@event_priority(-1000)
+def on_page_markdown(markdown, page, **kwargs):
+    seen["markdown"][page.file.src_uri] = markdown
+    return markdown
+
+@event_priority(-50)
+def on_page_context(context, page, **kwargs):
+    seen["searched"][page.file.src_uri] = page.content
+    return context
+
+def on_post_build(config, **kwargs):
+    pathlib.Path(config.config_file_path).with_name("seen.json").write_text(json.dumps(seen))
+"""
+# Text holding the private-use characters that stand in for the generated HTML while Markdown
+# converts a page.
+PLACEHOLDER_LIKE = "resort \ue0000\ue001"
+
+
+@pytest.fixture(scope="module")
+def observed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, str]]]:
+    """The shipped content built with the observer hook, one summary holding PLACEHOLDER_LIKE:
+    (the project, what the observer saw)."""
+    root = copy_project(tmp_path_factory.mktemp("observed") / "project")
+    (root / "observe.py").write_text(OBSERVER, encoding="utf-8")
+    edit(root / "mkdocs.yml", "hooks:\n", "hooks:\n  - observe.py\n")
+    edit(root / "content/places/sentosa.yml", "summary: A resort", f"summary: A {PLACEHOLDER_LIKE}")
+    result = briefing("build", "--root", root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root, json.loads((root / "seen.json").read_text(encoding="utf-8"))
+
+
+def test_markdown_and_search_do_not_parse_the_generated_html(
+    observed: tuple[Path, dict[str, dict[str, str]]],
+) -> None:
+    root, seen = observed
+    assert len(seen["markdown"]) > 40
+    # Markdown converts no element (a page holding the placeholders' characters aside).
+    assert [page for page, text in seen["markdown"].items() if re.search("<[a-z]", text)] == [
+        "places/sentosa.md"
+    ]
+    # Search reads none of the parts it leaves out, which the built pages still have.
+    assert [page for page, html in seen["searched"].items() if "data-search-exclude" in html] == [
+        "places/sentosa.md"
+    ]
+    page = (root / "site/people/kim-jong-un.html").read_text(encoding="utf-8")
+    assert '<sup class="cites' in page and '<ol class="citations" data-search-exclude>' in page
+
+
+def test_text_like_the_placeholders_is_shown_as_written(
+    observed: tuple[Path, dict[str, dict[str, str]]],
+) -> None:
+    root, _ = observed
+    page = (root / "site/places/sentosa.html").read_text(encoding="utf-8")
+    assert f"A {PLACEHOLDER_LIKE} area with luxury hotels and a theme park." in page
+    assert '<ol class="citations" data-search-exclude>' in page
 
 
 def test_second_build_rewrites_no_generated_file(built: tuple[Path, str]) -> None:

@@ -3,7 +3,9 @@ site's extensions renders the escaped text as that same text, never as markup.""
 
 from __future__ import annotations
 
+import importlib.util
 from html.parser import HTMLParser
+from typing import Any
 
 import markdown
 import pytest
@@ -49,6 +51,9 @@ HOSTILE = [
     "!!! note",
     "??? tip",
     "*[HTML]: Hyper Text",
+    "[text][label] and [label]",
+    "<someone@example.org>",
+    "two spaces end this line  \nthe next",
 ]
 
 
@@ -92,6 +97,27 @@ def test_escaped_text_stays_in_its_table_cell(value: str) -> None:
     rendered = _render(f"| Label | Value |\n| --- | --- |\n| **Name** | {md_escape(value)} |\n")
     assert rendered.tags.count("td") == 2
     assert "".join(rendered.text).strip().endswith(" ".join(value.split()))
+
+
+def _without_unused_markdown() -> Any:
+    """The extension of templates/hooks/unused_markdown.py, which MkDocs loads from its path."""
+    path = REPO / "templates/hooks/unused_markdown.py"
+    spec = importlib.util.spec_from_file_location("unused_markdown", path)
+    assert spec is not None and spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    return hook._WithoutUnused()
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_escaped_text_renders_the_same_without_the_unused_markdown(value: str) -> None:
+    # The site turns off inline Markdown its pages never use (images, reference links,
+    # autolinks, hard line breaks): text from content must not be able to make any of it.
+    escaped = md_escape(value)
+    text = f"{escaped}\n\n| Label | Value |\n| --- | --- |\n| **Name** | {escaped} |\n"
+    full = markdown.markdown(text, extensions=_extensions())
+    lighter = markdown.markdown(text, extensions=[*_extensions(), _without_unused_markdown()])
+    assert lighter == full
 
 
 def test_url_cannot_close_its_link() -> None:
