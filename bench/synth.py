@@ -687,10 +687,12 @@ class Synth:
         if kind == "meetings":
             order = ("aliases", "kind", "date", "place", "participants")
             record = {"name": entity.name, **{k: d[k] for k in order if d.get(k) is not None}}
-            # Its status as the article reports it, on the day the article was published.
+            # Its status as the article reports it: held on its own date, any other status on
+            # the day the article was published.
+            held = d["status"] == "held" and d.get("date") is not None
             record["status_history"] = [
                 {
-                    "date": self.published[entity.source].isoformat(),
+                    "date": d["date"] if held else self.published[entity.source].isoformat(),
                     "status": d["status"],
                     "cite": self.evidence(entity, "status"),
                 }
