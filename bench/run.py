@@ -11,8 +11,8 @@ process of the real commands, timed by wall clock, its peak memory read from its
 large deletion):
 
 - check: `briefing check`
-- generate: `briefing generate` into an empty build/docs, three times, each into an empty folder;
-  the median counts (cold_generate_s)
+- generate: `briefing generate` into an empty build/docs, three times, each into an empty folder
+  and without build/cache; the median counts (cold_generate_s)
 - mkdocs: `mkdocs build --strict`, as generator/site.py runs it; a smaller size's build is
   timed again once the larger sizes are done, and its ms per page is the mean of the two, so
   that the host's speed drifting in between is not read as a superlinear cost
@@ -63,6 +63,7 @@ from typing import Any
 
 import synth
 
+from generator.cache import CACHE
 from generator.site import mkdocs_environment
 
 REPO = Path(__file__).resolve().parent.parent
@@ -453,6 +454,8 @@ def bench(n: int, root: Path) -> Measures:
             # Moved aside, not deleted: the next run would create its files among inodes just
             # freed (see PROBE_FILES). The last run's pages stay, for MkDocs.
             docs.rename(root / f"{MOVED_ASIDE}{number}")
+            # Cold means without what the last run left for the next, too.
+            shutil.rmtree(root / CACHE, ignore_errors=True)
         cold.append(step("generate", generate))
     measures.generate_runs = [result.seconds for result in cold]
     median = sorted(cold, key=lambda result: result.seconds)[len(cold) // 2]
