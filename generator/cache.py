@@ -2,7 +2,8 @@
 rendered, so that the next redoes only what changed, and what it left in build/docs, so that a run
 with nothing to do can say so at once. Each entry is keyed by what it was worked out from, and the
 whole by the generator's version: a cache of another version is not used, and one that cannot be
-read is discarded with a one-line note. Neither is ever trusted."""
+read, or whose contents no longer match the digest written with them, is discarded with a
+one-line note."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from generator.snapshot import hash_lines
+from generator.snapshot import hash_bytes, hash_lines
 from generator.write import write_file
 
 if TYPE_CHECKING:
@@ -91,8 +92,13 @@ def read_state(root: Path, version: str, note: Callable[[str], object]) -> State
     header = _MAGIC + version.encode() + b"\n"
     if not data.startswith(header):
         return State()  # another version's: of no use, but nothing wrong
+    # A payload that is not what was written (a disk error, an edit by hand) would put its
+    # damage into every page built from it: its digest must match before it is unpickled.
+    digest, _, payload = data[len(header) :].partition(b"\n")
+    if digest.decode("ascii", "replace") != hash_bytes(payload):
+        return _discarded(root, path, "damaged", note)
     try:
-        state = pickle.loads(data[len(header) :])
+        state = pickle.loads(payload)
     except Exception as error:  # a truncated or damaged file can fail in any way
         return _discarded(root, path, type(error).__name__, note)
     if not isinstance(state, State):
@@ -107,7 +113,8 @@ def _discarded(root: Path, path: Path, why: str, note: Callable[[str], object]) 
 
 def write_state(root: Path, version: str, state: State) -> None:
     payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-    write_file(root / CACHE, STATE, _MAGIC + version.encode() + b"\n" + payload)
+    header = _MAGIC + version.encode() + b"\n" + hash_bytes(payload).encode() + b"\n"
+    write_file(root / CACHE, STATE, header + payload)
 
 
 def read_last_run(root: Path, version: str) -> LastRun | None:

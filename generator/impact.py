@@ -25,11 +25,12 @@ from generator.layout import (
     page_path,
     pages_showing,
 )
-from generator.load import CONTENT, SEEDS, TAGS, RawCorpus, RawRecord, load_corpus, parse_record
+from generator.load import TAGS, RawCorpus, RawRecord, load_corpus, parse_record
 from generator.model import KINDS, Corpus, Statement, Strict, evidence_in
 from generator.problems import Location, Problem
 from generator.quotes import ArticleText, Span, normalize
 from generator.render import TemplateFailed, render_site
+from generator.snapshot import CONTENT, SEEDS
 
 # Fields that place an entity in time (a role's `start` and `end` too).
 DATE_FIELDS = frozenset({"date", "published", "start", "end"})

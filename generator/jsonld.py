@@ -3,11 +3,11 @@ and when without scraping."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from generator.dates import parse_period
 from generator.index import latest_status
+from generator.markup import script_json
 from generator.model import Corpus, Meeting, Organization, Person, Place, Source, Strict
 
 EVENT_STATUS = {
@@ -65,12 +65,8 @@ def json_ld(entity_id: str, entity: Strict, corpus: Corpus) -> dict[str, Any] | 
 
 
 def json_ld_script(entity_id: str, entity: Strict, corpus: Corpus) -> str:
-    """The JSON-LD as a script element; `<`, `>` and `&` are escaped so no text can end it or
-    open a comment, and U+2028 and U+2029 so that it stays one line for JavaScript too."""
+    """The JSON-LD as a script element, escaped so that no text can end it."""
     data = json_ld(entity_id, entity, corpus)
     if data is None:
         return ""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f'<script type="application/ld+json">{text}</script>'
+    return f'<script type="application/ld+json">{script_json(data)}</script>'

@@ -18,10 +18,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from generator.cache import Memo
 from generator.model import KINDS, SLUG_PATTERN, Where
 from generator.problems import Location, Problem
-from generator.snapshot import Snapshot, decoded, hash_bytes
+from generator.snapshot import CONTENT, SEEDS, Snapshot, decoded, hash_bytes
 
-CONTENT = "content"
-SEEDS = "seeds"
 # The tags entities may carry, each with a line saying what it covers.
 TAGS = f"{CONTENT}/tags.yml"
 SLUG = re.compile(SLUG_PATTERN)

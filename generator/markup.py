@@ -4,6 +4,7 @@ embeds in it. Every value from content passes through one of these before it rea
 from __future__ import annotations
 
 import html
+import json
 import re
 from functools import lru_cache
 from urllib.parse import quote
@@ -85,3 +86,12 @@ def html_attr(value: object) -> str:
 def url_escape(url: str) -> str:
     """An external address safe inside a Markdown link's parentheses."""
     return quote(url, safe=":/?#@!$&'*+,;=%-._~[]")
+
+
+def script_json(data: object) -> str:
+    """`data` as JSON that a script element can hold: `<`, `>` and `&` escaped, so that no text
+    can end the element or open a comment, and U+2028 and U+2029, so that it stays one line for
+    JavaScript too."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

@@ -157,11 +157,15 @@ class Preview:
         return len(changed)
 
     def is_configuration(self, path: Path) -> bool:
-        """Whether a change to `path` changes every page: mkdocs.yml, or the theme's templates."""
+        """Whether a change to `path` changes every page: mkdocs.yml, its hooks, or the theme's
+        templates."""
         theme = self.config.theme.custom_dir
         path = path.resolve()
-        return path == (self.root / CONFIG).resolve() or (
-            theme is not None and path.is_relative_to(Path(theme).resolve())
+        hooks = {Path(hook).resolve() for hook in self.config.hooks}
+        return (
+            path == (self.root / CONFIG).resolve()
+            or path in hooks
+            or (theme is not None and path.is_relative_to(Path(theme).resolve()))
         )
 
     def token(self, url: str) -> str:
@@ -179,6 +183,8 @@ class Preview:
                 )
             finally:
                 self._open[url] -= 1
+                if not self._open[url]:
+                    del self._open[url]
             return self.token(url)
 
     @contextmanager

@@ -94,7 +94,7 @@ from generator.model import (
     Strict,
 )
 from generator.quotes import Span
-from generator.snapshot import Snapshot, decoded, take_snapshot
+from generator.snapshot import TEMPLATES, Snapshot, decoded, take_snapshot
 from generator.trace import (
     ALL,
     Earlier,
@@ -107,7 +107,6 @@ from generator.trace import (
     recorded_views,
 )
 
-TEMPLATES = "templates"
 # Files under templates/assets are copied into the site as they are (stylesheets).
 ASSETS = "assets"
 # How a reference field reads in "related" lists: "Kim Hyok Chol — country".

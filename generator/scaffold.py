@@ -10,8 +10,9 @@ from pathlib import Path
 import yaml
 
 from generator.dates import FORMS, parse_period
-from generator.load import CONTENT, RESERVED, SEEDS, SLUG, slugify
+from generator.load import RESERVED, SLUG, slugify
 from generator.model import KINDS
+from generator.snapshot import CONTENT, SEEDS
 
 # Words that say nothing about which publisher it is: "The Diplomat" is `diplomat`.
 _ARTICLES = frozenset({"the", "a", "an"})

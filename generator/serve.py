@@ -21,10 +21,10 @@ from typing import Any
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.load import CONTENT, SEEDS
+from generator.markup import script_json
 from generator.preview import TRADE_OFFS, Preview
-from generator.render import TEMPLATES
 from generator.site import CONFIG
+from generator.snapshot import CONTENT, SEEDS, TEMPLATES
 
 WATCHED = (CONTENT, SEEDS, TEMPLATES)
 # Editors save in bursts (a swap file, a rename, the file): act once they have settled.
@@ -39,10 +39,10 @@ _SHUTDOWN_SECONDS = 2
 # Put at the end of every page served: ask whether this page changed, and if so reload it.
 _SCRIPT = """<script>
 (async () => {
-  const asked = "TOKEN";
+  const asked = TOKEN;
   for (;;) {
     try {
-      const response = await fetch("RELOADURL?" + asked, {cache: "no-store"});
+      const response = await fetch(RELOADURL + "?" + asked, {cache: "no-store"});
       if ((await response.text()) !== asked) { location.reload(); return; }
     } catch (error) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -113,6 +113,17 @@ class Regenerator(FileSystemEventHandler):
                 self._regenerate(self.last_run)
             except Exception as error:  # the preview must outlive a bad edit
                 print(f"{error}; still serving the pages as they were", file=sys.stderr)
+                # Still to be taken up, with the save that mends it (a change to mkdocs.yml
+                # made with the bad edit still rebuilds every page).
+                with self._timer_lock:
+                    self._changed |= self.last_run
+
+    @contextmanager
+    def first_run(self) -> Iterator[None]:
+        """Inside the block, the first build: changes settle meanwhile, and are regenerated
+        once it is over."""
+        with self._run_lock:
+            yield
 
     def cancel(self) -> None:
         with self._timer_lock:
@@ -180,7 +191,9 @@ class _Handler(SimpleHTTPRequestHandler):
         except OSError:
             self._not_found()
             return
-        script = _SCRIPT.replace("TOKEN", token).replace("RELOADURL", RELOAD + url)
+        # The URL is the request's: JSON, escaped for a script, so that it stays a string.
+        script = _SCRIPT.replace("TOKEN", script_json(token))
+        script = script.replace("RELOADURL", script_json(RELOAD + urllib.parse.quote(url)))
         end = html.rfind(b"</body>")
         end = len(html) if end < 0 else end
         self._send(200, "text/html; charset=utf-8", html[:end] + script.encode() + html[end:])
@@ -238,17 +251,20 @@ def serve(
         preview.update(everything=any(preview.is_configuration(Path(path)) for path in changed))
 
     try:
-        regenerate()
-        print("building every page once; then a save rebuilds the pages it changed", flush=True)
-        started = time.perf_counter()
-        preview.build_all()
-        print(f"built every page in {time.perf_counter() - started:.1f} s")
-        print(f"Serving on http://{address}/ (Ctrl-C stops)")
-        print(f"The preview trades away some things for speed: {TRADE_OFFS}.", flush=True)
-        with watching(root, update), preview.running(_SHUTDOWN_SECONDS):
-            if open_browser:
-                webbrowser.open(f"http://{address}/")
-            server.serve_forever()
+        # Watching from the start: a save made during the first build is taken up after it.
+        with watching(root, update) as handler:
+            with handler.first_run():
+                regenerate()
+                print("building every page once; then a save rebuilds what it changed", flush=True)
+                started = time.perf_counter()
+                preview.build_all()
+                print(f"built every page in {time.perf_counter() - started:.1f} s")
+            print(f"Serving on http://{address}/ (Ctrl-C stops)")
+            print(f"The preview trades away some things for speed: {TRADE_OFFS}.", flush=True)
+            with preview.running(_SHUTDOWN_SECONDS):
+                if open_browser:
+                    webbrowser.open(f"http://{address}/")
+                server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:

@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from generator.site import CONFIG
+
+# The project's folders a run reads (load.py reads the first two, render.py the third).
+CONTENT = "content"
+SEEDS = "seeds"
 TEMPLATES = "templates"
-FOLDERS = ("content", "seeds", TEMPLATES)
-CONFIG = "mkdocs.yml"
+FOLDERS = (CONTENT, SEEDS, TEMPLATES)
 # Besides the generator's own code, the libraries whose versions can change what it writes.
 LIBRARIES = ("jinja2", "markupsafe", "pydantic", "pydantic-core", "pyyaml")
 
@@ -47,9 +51,6 @@ class Snapshot:
 
     files: dict[str, bytes] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
-    links: set[str] = field(default_factory=set)
-    # Entries that are neither files, folders nor links (a named pipe): never read.
-    others: set[str] = field(default_factory=set)
 
     def digest(self) -> str:
         """One hash of every path and its hash."""
@@ -63,7 +64,6 @@ class Snapshot:
     def add(self, root: Path, relative: str) -> None:
         path = os.path.join(root, relative)
         if os.path.islink(path):
-            self.links.add(relative)
             self.hashes[relative] = f"link to {os.readlink(path)}"
             return
         try:
@@ -109,6 +109,5 @@ def _walk(root: Path, relative: str, snapshot: Snapshot) -> None:
                 _walk(root, inner, snapshot)
             elif entry.is_file(follow_symlinks=False) or entry.is_symlink():
                 snapshot.add(root, inner)
-            else:
-                snapshot.others.add(inner)
+            else:  # a named pipe, say: never read
                 snapshot.hashes[inner] = "not a file"

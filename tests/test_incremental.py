@@ -31,6 +31,7 @@ from generator.incremental import Run
 from generator.layout import Task, path_of
 from generator.load import load_corpus
 from generator.render import Rendered, Renderer
+from generator.snapshot import hash_bytes
 from tests.conftest import COPIED, DOCS, copy_project, synthetic_project, tree
 
 ROUNDS = int(os.environ.get("INCREMENTAL_ROUNDS", "6"))
@@ -491,7 +492,8 @@ def test_a_cache_of_the_right_version_that_is_not_a_cache_is_discarded(project: 
     state = project / CACHE / STATE
     data = state.read_bytes()
     header = data[: data.index(b"\n", 24) + 1]
-    state.write_bytes(header + pickle.dumps({"pages": "not these"}))
+    payload = pickle.dumps({"pages": "not these"})
+    state.write_bytes(header + hash_bytes(payload).encode() + b"\n" + payload)
     edit_name(project)
     result = generate(project)
     assert result.exit_code == 0
@@ -570,3 +572,17 @@ def edit_name(root: Path) -> None:
     person.write_text(
         person.read_text().replace("name: Kim Jong Un\n", "name: Kim Jong Un (edited)\n")
     )
+
+
+def test_a_cache_changed_but_still_loadable_is_discarded(project: Path) -> None:
+    # Damage that unpickles as well as the original would put its words into pages.
+    assert generate(project).exit_code == 0
+    state = project / CACHE / STATE
+    data = state.read_bytes()
+    assert data.count(b"Hanoi") > 1
+    state.write_bytes(data.replace(b"Hanoi", b"Hanoj"))
+    edit_name(project)
+    result = generate(project)
+    assert result.exit_code == 0, result.output
+    assert f"note: {CACHE / STATE} could not be read (damaged)" in result.output
+    assert tree(project / DOCS) == clean_pages(project, project.parent / "clean")

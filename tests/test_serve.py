@@ -3,6 +3,7 @@ the pages once it has settled, editors' scratch files do not, and the served pag
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import signal
@@ -119,6 +120,41 @@ def test_a_failed_regeneration_keeps_watching(project: Path) -> None:
         assert wait_for(lambda: len(calls) == 2, 15)
 
 
+def test_a_failed_regeneration_leaves_its_files_for_the_next(project: Path) -> None:
+    # mkdocs.yml changed with a bad edit: the save that mends the edit still has it.
+    runs: list[set[str]] = []
+
+    def regenerate(changed: set[str]) -> None:
+        runs.append(set(changed))
+        if len(runs) == 1:
+            raise RuntimeError("the pages were not generated")
+
+    ManualTimer.made.clear()
+    handler = Regenerator(regenerate, timer=ManualTimer)  # type: ignore[arg-type]
+    config, person = str(project / "mkdocs.yml"), str(project / PERSON)
+    handler.on_any_event(FileModifiedEvent(config))
+    handler.on_any_event(FileModifiedEvent(person))
+    ManualTimer.made[-1].action()
+    handler.on_any_event(FileModifiedEvent(person))
+    ManualTimer.made[-1].action()
+    assert runs == [{config, person}, {config, person}]
+
+
+def test_a_change_during_the_first_build_is_taken_up_after_it(project: Path) -> None:
+    regenerate = Counter()
+    ManualTimer.made.clear()
+    handler = Regenerator(regenerate, timer=ManualTimer)  # type: ignore[arg-type]
+    person = str(project / PERSON)
+    with handler.first_run():
+        handler.on_any_event(FileModifiedEvent(person))
+        settled = threading.Thread(target=ManualTimer.made[-1].action)
+        settled.start()
+        settled.join(0.5)
+        assert settled.is_alive() and regenerate.calls == 0
+    settled.join(15)
+    assert regenerate.calls == 1 and handler.last_run == {person}
+
+
 def test_editing_content_regenerates_the_page(built_project: Path) -> None:
     project = built_project
     page = project / "build/docs/people/stephen-biegun.md"
@@ -146,6 +182,16 @@ def fetch(url: str) -> str:
         return ""
 
 
+def raw_get(port: int, path: str) -> str:
+    """GET `path` as written, `..` included (urllib would not send it so)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path)
+        return connection.getresponse().read().decode("utf-8")
+    finally:
+        connection.close()
+
+
 def test_the_served_page_follows_the_content(project: Path) -> None:
     """`serve` end to end, as a curator runs it: the page is served on this machine's loopback
     address, with what the preview trades away said; after a content edit, the same address
@@ -168,6 +214,11 @@ def test_the_served_page_follows_the_content(project: Path) -> None:
     rejected = "the pages were not generated; still serving the pages as they were"
     try:
         assert wait_for(lambda: "Stephen Biegun" in fetch(url), 60)
+        # A request's path reaches the page's reload script only as a string.
+        payload = "x%22%2Balert(1)%2B%22%3C/script%3E/../.."
+        hostile = raw_get(port, f"/{payload}/people/stephen-biegun.html")
+        assert "Stephen Biegun" in hostile
+        assert '"+alert(1)+"' not in hostile and "</script>/" not in hostile
         edit(project / PERSON, "name: Stephen Biegun", f"name: {NEW_NAME}")
         assert wait_for(lambda: NEW_NAME in fetch(url), 60)
         assert wait_for(lambda: any("pages rebuilt" in line for line in lines), 60)

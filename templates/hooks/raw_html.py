@@ -42,6 +42,7 @@ _left_out: dict[str, dict[int, str]] = {}
 def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
     """Set the generated HTML aside, a placeholder in its place."""
     if _OPEN in markdown or _CLOSE in markdown:
+        _converting.pop(page.file.src_uri, None)  # left by an earlier build of it that failed
         return markdown
     elements: list[str] = []
     left_out: set[int] = set()
