@@ -21,6 +21,7 @@ SHORT_FORMS = {
     "thomas": ["tom"], "timothy": ["tim"], "william": ["bill", "will"],
 }  # fmt: skip
 KIND_ORDER = ("people", "organizations", "meetings", "commitments", "places")
+_DESCRIBED = ("meetings", "commitments")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,11 @@ class Names:
         self.names = names
         by_words: dict[str, list[Name]] = {}
         for name in names:
-            by_words.setdefault(name.words.replace("’", "'"), []).append(name)
+            words = name.words.replace("’", "'")
+            by_words.setdefault(words, []).append(name)
+            if name.kind in _DESCRIBED and words[:1].isupper():
+                # A meeting's name is a description: "the preparatory talks in Pyongyang".
+                by_words.setdefault(words[0].lower() + words[1:], []).append(name)
         self._by_words = by_words
         ordered = sorted(by_words, key=len, reverse=True)
         self._pattern = (

@@ -11,7 +11,7 @@ from typing import Any
 from generator.draft.names import Names, known_names, pick
 from generator.draft.quotations import Paragraph, paragraphs
 from generator.draft.speakers import Speaker, Speakers, new_id
-from generator.draft.statements import StatementFinder, Utterance
+from generator.draft.statements import StatementFinder, Utterance, known_statements
 from generator.draft.when import Resolver
 from generator.draft.yamltext import dump
 from generator.model import SINGULAR, Commitment, Corpus, Meeting, Where
@@ -161,7 +161,8 @@ class Drafter:
         return bool(self.article.spans(quote))
 
     def draft(self) -> list[DraftFile]:
-        finder = StatementFinder(self.raw, self.names, self.speakers, self.resolver)
+        known = known_statements(self.corpus)
+        finder = StatementFinder(self.raw, self.names, self.speakers, self.resolver, known)
         for utterance in finder.find(self.paragraphs):
             self.statement(utterance)
         self.mentions()
@@ -223,10 +224,15 @@ class Drafter:
         cite["text"] = text_cite
         data["cite"] = cite
         statement_id = self.unique(_statement_id(speaker, utterance.text))
+        header = [f"Drafted from {src}: review each `# review:` line, then move into content/."]
+        if utterance.same_as:
+            header.append(
+                f"review: content/statements/{utterance.same_as}.yml quotes the same words: "
+                "add this article's citations to it instead, if it is the same statement."
+            )
         self.files[f"statements/{statement_id}"] = DraftFile(
-            "statements", statement_id, data, reviews,
-            header=[f"Drafted from {src}: review each `# review:` line, then move into content/."],
-        )  # fmt: skip
+            "statements", statement_id, data, reviews, header=header
+        )
 
     def unique(self, wanted: str) -> str:
         taken = set(self.corpus.kinds) | {f.id for f in self.files.values()}

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
+from generator.dates import parse_period
 from generator.draft.names import Names
 from generator.draft.quotations import Paragraph, Quotation, speech_verb
 from generator.draft.speakers import Speaker, Speakers
 from generator.draft.when import Resolved, Resolver
+from generator.model import Corpus, Meeting, Statement
+from generator.quotes import normalize
 
 # Cues to how something was said, the first found wins; none: `remarks` for a person,
 # `statement` for an organization.
@@ -25,6 +29,14 @@ MEDIA = (
 # A preposition of time with no date ("after the talks"): the text gives a time of its own, which
 # an earlier "said on Friday" of the same speaker must not replace.
 _OWN_TIME = re.compile(r"\b(?:after|following|before|during|ahead of)\b", re.IGNORECASE)
+# "said after the talks": said once a meeting was over.
+_AFTER_MEETING = re.compile(
+    r"\b(?:after|following)\s+(?:the|his|her|their|its)\b[^,.]*?\b"
+    r"(?:meetings?|talks|visit|summit|trip|discussions)\b",
+    re.IGNORECASE,
+)
+# How many characters of the same words make a quotation the one a known statement quotes.
+_SAME_WORDS = 40
 _THAT = re.compile(r"^\s*(?:[^,\"“]{0,40}?\s)?that\s+")
 
 
@@ -51,6 +63,38 @@ class Utterance:
     date_guess: str = ""
     medium: str = "remarks"
     medium_quote: str = ""
+    same_as: str = ""  # a statement in content/ that quotes the same words
+
+
+@dataclass(frozen=True)
+class KnownStatements:
+    """The statements of content/, to recognise words an article quotes again."""
+
+    texts: dict[str, tuple[str, str]]  # id -> (plain text, date)
+    meetings: dict[str, Meeting]
+
+    def same_words(self, utterance: Utterance, raw: str) -> tuple[str, str] | None:
+        """A dated statement quoting at least a sentence's worth of the same words, if any."""
+        for part in utterance.parts:
+            words = _plain_words(part.quotation.words(raw))
+            for statement_id, (text, when) in sorted(self.texts.items()):
+                match = SequenceMatcher(None, words, text, autojunk=False).find_longest_match()
+                if when and match.size >= _SAME_WORDS:
+                    return statement_id, when
+        return None
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", normalize(text)[0].lower()))
+
+
+def known_statements(corpus: Corpus) -> KnownStatements:
+    texts = {
+        statement_id: (_plain_words(s.text), s.date or "")
+        for statement_id, s in corpus.of("statements", Statement).items()
+        if not s.reported
+    }
+    return KnownStatements(texts, corpus.of("meetings", Meeting))
 
 
 def _blank(text: str, start: int, quotations: list[Quotation], offset: int) -> str:
@@ -72,8 +116,16 @@ def _clause(text: str, verb_end: int) -> str:
 class StatementFinder:
     """Walks an article's paragraphs in order, keeping who was named last."""
 
-    def __init__(self, raw: str, names: Names, speakers: Speakers, resolver: Resolver) -> None:
+    def __init__(
+        self,
+        raw: str,
+        names: Names,
+        speakers: Speakers,
+        resolver: Resolver,
+        known: KnownStatements | None = None,
+    ) -> None:
         self.raw = raw
+        self.known = known or KnownStatements({}, {})
         self.names = names
         self.speakers = speakers
         self.resolver = resolver
@@ -197,6 +249,15 @@ class StatementFinder:
 
     def _date(self, utterance: Utterance) -> None:
         first = utterance.parts[0]
+        same = self.known.same_words(utterance, self.raw)
+        if same is not None:
+            statement_id, when = same
+            utterance.same_as = statement_id
+            why = f"As in content/statements/{statement_id}.yml, which quotes the same words."
+            utterance.date = Resolved("", when, why, 0)
+            utterance.date_guess = f"the date of {statement_id}, which quotes the same words"
+            self.resolver.pin(first.attribution, when)
+            return
         text = self._time_text(first)
         resolved = self.resolver.first(text)
         if resolved is not None:
@@ -205,6 +266,13 @@ class StatementFinder:
                 first.attribution if resolved.words in first.attribution else resolved.words
             )
             return
+        after = _AFTER_MEETING.search(first.attribution)
+        if after is not None:
+            ended = self._after_meeting(first.quotation.start, after.group())
+            if ended is not None:
+                utterance.date, utterance.date_quote = ended, first.attribution
+                utterance.date_guess = "after the meeting named last before it"
+                return
         if not _OWN_TIME.search(first.attribution):
             earlier = self._earlier_time(utterance)
             if earlier is not None:
@@ -213,6 +281,32 @@ class StatementFinder:
                 return
         utterance.date = self.resolver.publication()
         utterance.date_guess = "the text gives no time: the publication date"
+
+    def _after_meeting(self, before: int, words: str) -> Resolved | None:
+        """Said "after the talks": from the day the meeting named last before it ended to the
+        publication date (the publication month, if the article gives no day)."""
+        published = self.resolver.published
+        for entity in reversed(self.recent(before)):
+            meeting = self.known.meetings.get(entity)
+            if meeting is None or meeting.date is None:
+                continue
+            ended = parse_period(meeting.date).end
+            if ended > published.end:
+                continue  # still ahead: not the meeting it was said after
+            name = f"{meeting.name} ({parse_period(meeting.date).display()})"
+            if published.precision != "day":
+                why = f'Said "{words}", taken to be the {name}; the article gives no day.'
+                return Resolved(words, published.text, why, 0)
+            if ended >= published.start:
+                when = published.text
+            else:
+                when = f"{ended.isoformat()}/{published.text}"
+            why = (
+                f'Said "{words}", taken to be the {name}, which ended on '
+                f"{parse_period(ended.isoformat()).display()}; reported on {published.display()}."
+            )
+            return Resolved(words, when, why, 0)
+        return None
 
     def _earlier_time(self, utterance: Utterance) -> tuple[Resolved, str] | None:
         """An earlier sentence in which the same speaker "said on Friday": when, and its words."""

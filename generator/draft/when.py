@@ -80,6 +80,18 @@ class Resolver:
     def __init__(self, published: str) -> None:
         self.published = parse_period(published)
         self.previous: Period | None = None
+        # Weekdays the article ties to a day (by words already dated in content/): where the
+        # article gives no day of its own, a later "on Friday" is the same Friday.
+        self.pinned: dict[int, tuple[date, str]] = {}
+
+    def pin(self, text: str, day: str) -> None:
+        """Ties the weekday named in `text` to `day`, if `day` is that weekday."""
+        found = re.search(_WEEKDAY, text, re.IGNORECASE)
+        if found is None or parse_period(day).precision != "day":
+            return
+        when = parse_period(day).start
+        if when.weekday() == _WEEKDAYS[found["weekday"].lower()]:
+            self.pinned.setdefault(when.weekday(), (when, text))
 
     @property
     def _as_of(self) -> str:
@@ -169,6 +181,12 @@ class Resolver:
         weekday = _WEEKDAYS[match["weekday"].lower()]
         which = (match["which"] or "").lower()
         period = self.published
+        if which in ("", "on") and weekday in self.pinned:
+            day, words = self.pinned[weekday]
+            return day.isoformat(), (
+                f"{self._quoted(match)} is taken to be the {calendar.day_name[weekday]} of "
+                f'"{words}", {_day(day)}, dated by the same words quoted in content/.'
+            )
         if period.precision != "day":
             return period.text, (
                 f"{self._quoted(match)} is some {calendar.day_name[weekday]} around then; "
