@@ -36,7 +36,9 @@ def draft_article(root: Path, source: str) -> tuple[list[DraftFile], list[Proble
         raise DraftError(
             f"{SEEDS}/{source}.txt: no article text", "put the article's text in that file"
         )
-    published = (record.data or {}).get("published")
+    if record.data is None:
+        raise DraftError(f"{record.path} cannot be read", "run `briefing check` and fix it")
+    published = record.data.get("published")
     try:
         parse_period(str(published))
     except DateError:

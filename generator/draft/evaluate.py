@@ -113,7 +113,8 @@ def all_quotes(data: Any, source: str) -> list[str]:
 
 def evaluate_seed(root: Path, raw: RawCorpus, full: Corpus, source: str) -> SeedResult:
     others = sorted(s for s in raw.texts if s != source)
-    known, _ = check(known_from(raw, source, others))
+    before = known_from(raw, source, others)
+    known, _ = check(before)
     article = ArticleText(raw.texts[source])
     published = str(next(r.data for r in raw.records if r.id == source and r.data)["published"])
     began = time.perf_counter()
@@ -148,15 +149,35 @@ def evaluate_seed(root: Path, raw: RawCorpus, full: Corpus, source: str) -> Seed
             result.dated += 1
             result.date_right += best.data.get("date") == statement.date
     result.misses = tuple(misses)
-    result.curated_lines, result.held_lines = _yaml_share(raw, source, files, matched)
+    known_ids = {r.id for r in before.records if r.id != source}
+    result.curated_lines, result.held_lines = _yaml_share(raw, source, known_ids, files, matched)
     return result
 
 
+def article_leaves(data: Any, source: str, known: bool, sources: set[str]) -> list[Leaf]:
+    """The leaves of a curated file that curating the article wrote: of an entity new with it,
+    all but the citations of other articles; of one known before it, its citations of the
+    article and the list entries (status changes, roles) that cite the article alone."""
+    if not known:
+        return curated_leaves(data, source, sources)
+    found = [leaf for leaf in leaves(data) if source in leaf[0]]
+    for key, value in data.items():
+        for item in value if isinstance(value, list) else []:
+            cited = isinstance(item, dict) and isinstance(item.get("cite"), dict)
+            if cited and set(item["cite"]) & sources == {source}:
+                found += [leaf for leaf in leaves(item, (key,)) if source not in leaf[0]]
+    return found
+
+
 def _yaml_share(
-    raw: RawCorpus, source: str, files: list[DraftFile], matched: dict[str, DraftFile]
+    raw: RawCorpus,
+    source: str,
+    known: set[str],
+    files: list[DraftFile],
+    matched: dict[str, DraftFile],
 ) -> tuple[int, int]:
-    """How many leaves the curated files citing the source have, and how many of them the draft
-    of the same entity holds."""
+    """How many leaves curating the article wrote in the files citing it, and how many of them
+    the draft of the same entity holds."""
     sources = set(raw.texts)
     by_entity: dict[str, list[DraftFile]] = {}
     for file in files:
@@ -167,7 +188,7 @@ def _yaml_share(
     for record in raw.records:
         if record.data is None or not cites(record.data, source):
             continue
-        curated = Counter(curated_leaves(record.data, source, sources))
+        curated = Counter(article_leaves(record.data, source, record.id in known, sources))
         drafted: Counter[Leaf] = Counter()
         for file in by_entity.get(record.id, []):
             if file.kind == record.kind:

@@ -284,6 +284,8 @@ class Drafter:
         recent: list[str] = []
         cited: dict[str, dict[str, str]] = {}
         for paragraph in self.paragraphs:
+            if BOILERPLATE.match(self.raw[paragraph.start : paragraph.end].strip()):
+                continue  # a photo credit names photographers, not people of the story
             for start, end in paragraph.sentences:
                 sentence = self.raw[start:end].strip()
                 for _, _, candidates in self.names.find(self.raw, start, end):
@@ -405,6 +407,8 @@ def _status_word(sentence: str, words: dict[str, str]) -> tuple[str, str] | None
 
 
 def _statement_id(speaker: Speaker, text: str) -> str:
-    short = speaker.entity.split("-")[-1] if speaker.kind == "people" else speaker.entity
+    # A person by the last word of their id ("trump"), unless too short to say who it is.
+    last = speaker.entity.split("-")[-1]
+    short = last if speaker.kind == "people" and len(last) > 3 else speaker.entity
     words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3][:3]
     return "-".join([short, *words]) or short

@@ -74,7 +74,8 @@ class Speakers:
         subject = subject.strip(" ,")
         spokesperson = _SPOKESPERSON.search(subject)
         found = self.names.find(subject)
-        if spokesperson and not any(m[2][0].kind == "people" for m in found):
+        named = any(m[2][0].kind == "people" for m in found) or _PERSON_NAME.search(subject)
+        if spokesperson and spokesperson["body"] and not named:
             return self._spokesperson(spokesperson, recent)
         people = [m for m in found if any(n.kind == "people" for n in m[2])]
         words = subject.lower().split()
