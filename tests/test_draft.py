@@ -138,6 +138,9 @@ def test_draft_proposes_every_pattern_of_the_test_article(drafting: Path) -> Non
     assert person["roles"][0]["title"] == "ministry's spokeswoman"
     # An unnamed spokesman speaks for his organization.
     assert statement_saying(files, "will meet again")["speaker"] == "us-state-department"
+    # One for a body content/ does not know: drafted as a new organization.
+    assert statement_saying(files, "must go on")["speaker"] == "japan-foreign-ministry"
+    assert files["organizations/japan-foreign-ministry.yml"]["name"] == "Japan’s Foreign Ministry"
     # A tweet "last June"; an address.
     success = statement_saying(files, "a great success")
     assert (success["medium"], success["date"]) == ("tweet", "2018-06")

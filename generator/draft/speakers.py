@@ -74,7 +74,10 @@ class Speakers:
         subject = subject.strip(" ,")
         spokesperson = _SPOKESPERSON.search(subject)
         found = self.names.find(subject)
-        named = any(m[2][0].kind == "people" for m in found) or _PERSON_NAME.search(subject)
+        # "the ministry's spokeswoman Jane Roe" is a person; "a spokesperson at the ministry"
+        # speaks for the ministry.
+        unnamed = subject[: spokesperson.start()] if spokesperson else subject
+        named = any(m[2][0].kind == "people" for m in found) or _PERSON_NAME.search(unnamed)
         if spokesperson and spokesperson["body"] and not named:
             return self._spokesperson(spokesperson, recent)
         people = [m for m in found if any(n.kind == "people" for n in m[2])]
