@@ -155,6 +155,10 @@ def test_draft_proposes_every_pattern_of_the_test_article(drafting: Path) -> Non
         "The Ministry of Foreign Affairs declined to comment."
     )
     assert files["places/da-nang.yml"]["name"] == "Da Nang"
+    # Not names of entities: a holiday, a photographer in a credit, a headline's capitals.
+    assert not {"people/new-year.yml", "people/evan-vucci.yml", "people/envoys-vow.yml"} & set(
+        files
+    )
     # A known meeting "cut short on Thursday": a held entry.
     history = files["additions/meetings/hanoi-summit-2019.yml"]["status_history"]
     assert {"date": "2019-02-28", "status": "held"}.items() <= history[-1].items()

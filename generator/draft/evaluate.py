@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,8 @@ class SeedResult:
     held_lines: int = 0
     seconds: float = 0.0
     misses: tuple[str, ...] = ()
+    # Per kind: (curated lines, lines the draft holds).
+    kinds: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def cites(data: Any, source: str) -> bool:
@@ -150,7 +152,9 @@ def evaluate_seed(root: Path, raw: RawCorpus, full: Corpus, source: str) -> Seed
             result.date_right += best.data.get("date") == statement.date
     result.misses = tuple(misses)
     known_ids = {r.id for r in before.records if r.id != source}
-    result.curated_lines, result.held_lines = _yaml_share(raw, source, known_ids, files, matched)
+    result.kinds = _yaml_share(raw, source, known_ids, files, matched)
+    result.curated_lines = sum(total for total, _ in result.kinds.values())
+    result.held_lines = sum(held for _, held in result.kinds.values())
     return result
 
 
@@ -175,7 +179,7 @@ def _yaml_share(
     known: set[str],
     files: list[DraftFile],
     matched: dict[str, DraftFile],
-) -> tuple[int, int]:
+) -> dict[str, tuple[int, int]]:
     """How many leaves curating the article wrote in the files citing it, and how many of them
     the draft of the same entity holds."""
     sources = set(raw.texts)
@@ -184,18 +188,27 @@ def _yaml_share(
         by_entity.setdefault(file.id, []).append(file)
     for statement_id, file in matched.items():
         by_entity.setdefault(statement_id, []).append(file)
-    curated_total = held = 0
+    kinds: dict[str, tuple[int, int]] = {}
     for record in raw.records:
-        if record.data is None or not cites(record.data, source):
+        if record.data is None:
             continue
-        curated = Counter(article_leaves(record.data, source, record.id in known, sources))
+        if record.id == source:
+            # Of the source's own file, `briefing new-source` writes all but the boilerplate.
+            curated = Counter(leaves({"boilerplate": record.data.get("boilerplate", [])}))
+        elif cites(record.data, source):
+            curated = Counter(article_leaves(record.data, source, record.id in known, sources))
+        else:
+            continue
         drafted: Counter[Leaf] = Counter()
         for file in by_entity.get(record.id, []):
             if file.kind == record.kind:
                 drafted.update(leaves(file.data))
-        curated_total += sum(curated.values())
-        held += sum((curated & drafted).values())
-    return curated_total, held
+        total, held = kinds.get(record.kind, (0, 0))
+        kinds[record.kind] = (
+            total + sum(curated.values()),
+            held + sum((curated & drafted).values()),
+        )
+    return kinds
 
 
 def evaluate(root: Path) -> list[SeedResult]:
@@ -221,6 +234,12 @@ def report(results: list[SeedResult]) -> list[str]:
             f"| {r.date_right}/{r.dated} | {r.verified}/{r.quotes} "
             f"| {r.held_lines}/{r.curated_lines} | {r.seconds:.3f} |"
         )
+    kinds = sorted({kind for r in results for kind in r.kinds})
+    lines += ["", "| YAML lines held, by kind | " + " | ".join(kinds) + " |"]
+    lines.append("| --- " * (len(kinds) + 1) + "|")
+    for r in results:
+        cells = [f"{r.kinds.get(k, (0, 0))[1]}/{r.kinds.get(k, (0, 0))[0]}" for k in kinds]
+        lines.append(f"| {r.source} | " + " | ".join(cells) + " |")
     for r in results:
         if r.misses:
             lines.append(f"not found in {r.source}: {', '.join(r.misses)}")

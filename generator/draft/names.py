@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.model import Corpus, Organization, Person, Place, Strict
+from generator.model import Corpus, Person, Strict
 
 # Common short forms of first names: "Mike" is Michael.
 SHORT_FORMS = {
@@ -32,13 +32,6 @@ class Name:
     entity: str
     kind: str
     how: str  # "name", "alias" or "short"
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    name: Name
 
 
 def _pattern(words: str) -> str:
@@ -125,10 +118,3 @@ def pick(candidates: list[Name], recent: list[str]) -> tuple[Name, bool]:
                 return name, True
     ordered = sorted(candidates, key=lambda n: KIND_ORDER.index(n.kind))
     return ordered[0], True
-
-
-def is_person(name: Name) -> bool:
-    return name.kind == "people"
-
-
-KNOWN_MODELS = (Person, Organization, Place)

@@ -11,7 +11,7 @@ from typing import Any
 from generator.draft.names import Names, known_names, pick
 from generator.draft.quotations import Paragraph, paragraphs
 from generator.draft.speakers import Speaker, Speakers, new_id
-from generator.draft.statements import StatementFinder, Utterance, known_statements
+from generator.draft.statements import StatementFinder, Utterance, known_in
 from generator.draft.when import Resolver
 from generator.draft.yamltext import dump
 from generator.model import SINGULAR, Commitment, Corpus, Meeting, Where
@@ -110,6 +110,7 @@ _TITLES = frozenset(
         "prince",
     }
 )
+_EVENTS = frozenset({"War", "Year", "Day", "Eve", "Games", "Cup", "Olympics"})
 _ORGANIZATION_WORDS = re.compile(
     r"\b(?:Department|Ministry|Office|Commission|Agency|Council|Party|Committee|Army|Navy|"
     r"Command|Assembly|Congress|Senate|Bank|Union|Organization|Association|Institute|"
@@ -161,7 +162,7 @@ class Drafter:
         return bool(self.article.spans(quote))
 
     def draft(self) -> list[DraftFile]:
-        known = known_statements(self.corpus)
+        known = known_in(self.corpus)
         finder = StatementFinder(self.raw, self.names, self.speakers, self.resolver, known)
         for utterance in finder.find(self.paragraphs):
             self.statement(utterance)
@@ -284,8 +285,10 @@ class Drafter:
         recent: list[str] = []
         cited: dict[str, dict[str, str]] = {}
         for paragraph in self.paragraphs:
-            if BOILERPLATE.match(self.raw[paragraph.start : paragraph.end].strip()):
+            line = self.raw[paragraph.start : paragraph.end].strip()
+            if BOILERPLATE.match(line):
                 continue  # a photo credit names photographers, not people of the story
+            headline = _title_case(line)
             for start, end in paragraph.sentences:
                 sentence = self.raw[start:end].strip()
                 for _, _, candidates in self.names.find(self.raw, start, end):
@@ -300,7 +303,8 @@ class Drafter:
                         continue  # a short name cites nothing new; meetings: status changes
                     if self.found(sentence):
                         cited.setdefault(name.entity, {}).setdefault(field_name, sentence)
-                self.candidates(start, end)
+                if not headline:  # "US, North Korean Envoys to Meet": capitals, not names
+                    self.candidates(start, end)
         for entity, fields in sorted(cited.items()):
             kind = self.names.kind_of(entity) or "people"
             cite = {f: {self.source: quote} for f, quote in sorted(fields.items())}
@@ -323,8 +327,10 @@ class Drafter:
                 tokens.pop(0)
             if len(tokens) < 2 or tokens[-1].lower() in _TITLES:
                 continue
-            if any(t.endswith(("ean", "ese", "ian")) for t in tokens[-1:]):
-                continue  # an adjective of nationality ("North Korean"), not a name
+            if tokens[-1].endswith(("ean", "ese", "ian", "eans", "ians")):
+                continue  # a nationality ("North Korean", "South Koreans"), not a name
+            if tokens[-1] in _EVENTS:
+                continue  # an event or a holiday ("the Korean War", "New Year"): no kind fits
             name = " ".join(tokens)
             position = match.start() + match.group().find(name)
             overlaps = any(s < position + len(name) and position < e for s, e in [*known, *inside])
@@ -376,10 +382,9 @@ class Drafter:
     # --- boilerplate ------------------------------------------------------------------
 
     def boilerplate(self) -> None:
-        lines = [p for p in self.paragraphs]
         found: list[str] = []
         reviews: dict[Where, str] = {}
-        for number, paragraph in enumerate(lines):
+        for number, paragraph in enumerate(self.paragraphs):
             line = self.raw[paragraph.start : paragraph.end].strip()
             words = line.split()
             section = number == 0 and len(words) <= 4 and not line.endswith((".", "!", "?"))
@@ -393,6 +398,12 @@ class Drafter:
             self.files[f"additions/sources/{self.source}"] = DraftFile(
                 "sources", self.source, {"boilerplate": found}, reviews, adds_to=adds_to
             )
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is written in title case, as headlines are."""
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _one(quotes: list[str]) -> str | list[str]:

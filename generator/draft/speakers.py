@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.draft.names import Name, Names, pick
+from generator.draft.names import Names, pick
 from generator.model import Corpus, Person
 
 _PRONOUNS = {"he": "people", "she": "people", "they": "organizations", "it": "organizations"}
@@ -143,8 +143,3 @@ class Speakers:
                     entity, "people", f'"{subject}" is taken to be {person.name}, named before it'
                 )
         return None
-
-
-def subject_names(names: Names, text: str) -> list[Name]:
-    """The known entities a stretch of text names, in order."""
-    return [candidates[0] for _, _, candidates in names.find(text)]

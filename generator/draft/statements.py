@@ -67,8 +67,9 @@ class Utterance:
 
 
 @dataclass(frozen=True)
-class KnownStatements:
-    """The statements of content/, to recognise words an article quotes again."""
+class Known:
+    """What content/ holds that dates a quotation: the words its statements quote (an article
+    quoting them again quotes the same statement), and its meetings' dates."""
 
     texts: dict[str, tuple[str, str]]  # id -> (plain text, date)
     meetings: dict[str, Meeting]
@@ -88,16 +89,16 @@ def _plain_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", normalize(text)[0].lower()))
 
 
-def known_statements(corpus: Corpus) -> KnownStatements:
+def known_in(corpus: Corpus) -> Known:
     texts = {
         statement_id: (_plain_words(s.text), s.date or "")
         for statement_id, s in corpus.of("statements", Statement).items()
         if not s.reported
     }
-    return KnownStatements(texts, corpus.of("meetings", Meeting))
+    return Known(texts, corpus.of("meetings", Meeting))
 
 
-def _blank(text: str, start: int, quotations: list[Quotation], offset: int) -> str:
+def _blank(text: str, quotations: list[Quotation], offset: int) -> str:
     """The text with the words of its quotations blanked out: their time words and names are
     the speaker's, not the article's."""
     characters = list(text)
@@ -122,10 +123,10 @@ class StatementFinder:
         names: Names,
         speakers: Speakers,
         resolver: Resolver,
-        known: KnownStatements | None = None,
+        known: Known | None = None,
     ) -> None:
         self.raw = raw
-        self.known = known or KnownStatements({}, {})
+        self.known = known or Known({}, {})
         self.names = names
         self.speakers = speakers
         self.resolver = resolver
@@ -245,7 +246,7 @@ class StatementFinder:
 
     def _time_text(self, part: Part) -> str:
         start, end = part.quotation.sentence
-        return _blank(self.raw[start:end], start, self.quotations, start)
+        return _blank(self.raw[start:end], self.quotations, start)
 
     def _date(self, utterance: Utterance) -> None:
         first = utterance.parts[0]
@@ -313,7 +314,7 @@ class StatementFinder:
         first = utterance.parts[0].quotation
         resolver = Resolver(self.resolver.published.text)
         for match in re.finditer(r"[^.!?\n]+[.!?]?", self.raw[: first.sentence[0]]):
-            sentence = _blank(match.group(), match.start(), self.quotations, match.start())
+            sentence = _blank(match.group(), self.quotations, match.start())
             verb = speech_verb(sentence)
             if verb is None:
                 continue
