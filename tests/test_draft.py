@@ -77,6 +77,11 @@ def test_time_words_resolve_against_the_publication_date(
     assert resolved.inference
 
 
+@pytest.mark.parametrize("words", ["said last week", "said last month", "met last June"])
+def test_time_words_an_article_dated_by_its_year_cannot_place_are_left_out(words: str) -> None:
+    assert Resolver("2019").first(words) is None
+
+
 def test_a_day_earlier_counts_from_the_date_named_before_it() -> None:
     resolver = Resolver("2019-03-02")
     assert resolver.first("on Friday") is not None

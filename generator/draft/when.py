@@ -212,6 +212,8 @@ class Resolver:
                 f"{_day(sunday + timedelta(days=6))}, taking weeks to begin on Sunday."
             )
         if unit == "month":
+            if self.published.precision == "year":
+                return None
             year, month = _add_months(start.year, start.month, step)
             text = _month(year, month)
             return text, f"{self._quoted(match)} is {parse_period(text).display()}."
@@ -219,6 +221,8 @@ class Resolver:
         return str(year), f"{self._quoted(match)} is {year}."
 
     def _last_month_name(self, match: re.Match[str]) -> tuple[str, str] | None:
+        if self.published.precision == "year":
+            return None  # "last June" of an article dated only by its year: either June
         month = _MONTHS[match["month"].lower()]
         which = match["which"].lower()
         year = self.published.start.year
