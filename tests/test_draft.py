@@ -146,6 +146,9 @@ def test_draft_proposes_every_pattern_of_the_test_article(drafting: Path) -> Non
     # One for a body content/ does not know: drafted as a new organization.
     assert statement_saying(files, "must go on")["speaker"] == "japan-foreign-ministry"
     assert files["organizations/japan-foreign-ministry.yml"]["name"] == "Japan’s Foreign Ministry"
+    # The same speaker in consecutive paragraphs, on different days: two statements.
+    assert statement_saying(files, "We will see")["date"] == "2019-02-25"
+    assert statement_saying(files, "It went well")["date"] == "2019-02-26"
     # A tweet "last June"; an address.
     success = statement_saying(files, "a great success")
     assert (success["medium"], success["date"]) == ("tweet", "2018-06")

@@ -202,7 +202,17 @@ class StatementFinder:
             if speaker is None:
                 return None
             part = Part(quotation, clause, sentence)
-            if last is not None and not last.reported and last.speaker.entity == speaker.entity:
+            by_same = (
+                last is not None and not last.reported and last.speaker.entity == speaker.entity
+            )
+            # A new paragraph whose attribution gives its own time ("said on Monday") is
+            # another occasion, even by the same speaker.
+            own_time = Resolver(self.resolver.published.text).first(attribution) is not None
+            if (
+                last is not None
+                and by_same
+                and not (own_time and last.parts[-1].quotation.paragraph != quotation.paragraph)
+            ):
                 last.parts.append(part)
                 last.text += f" [...] {words}"
                 if speaker.guess:
