@@ -273,3 +273,17 @@ def test_draft_eval_meets_its_targets() -> None:
     assert values["date_right"] >= 0.8
     assert values["quotes_verified"] == 1
     assert values["s_per_article"] < 1
+
+
+def test_the_guides_example_is_what_the_drafter_writes(project: Path) -> None:
+    guide = (REPO / "docs" / "curating.md").read_text(encoding="utf-8")
+    section = guide.split("### Drafting the facts of a new article", 1)[1]
+    output = section.split("```\n", 2)[1].split("```", 1)[0]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    result = briefing("draft", "dw-2019-02-09", "--root", project)
+    assert result.returncode == 0, result.stderr
+    shown = [line for line in output.splitlines()[1:] if line != "…"]
+    assert set(shown) <= set(result.stdout.splitlines())
+    drafted = project / "drafts/dw-2019-02-09/statements/biegun-talks-would-aimed.yml"
+    text = drafted.read_text(encoding="utf-8")
+    assert text.split("\n", 2)[2] == example
