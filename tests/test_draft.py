@@ -153,6 +153,9 @@ def test_draft_proposes_every_pattern_of_the_test_article(drafting: Path) -> Non
     success = statement_saying(files, "a great success")
     assert (success["medium"], success["date"]) == ("tweet", "2018-06")
     assert statement_saying(files, "the door is open")["medium"] == "address"
+    told = statement_saying(files, "No deal yet")
+    assert (told["speaker"], told["medium"]) == ("kim-hyok-chol", "remarks")
+    assert told["cite"]["medium"] == {TEST_SOURCE: "Kim Hyok Chol told reporters."}
 
     # Known entities named: suggested citations, to add to their files.
     kim = files["additions/people/kim-jong-un.yml"]
