@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ROOT ?= .
 
-.PHONY: site test test-fast lint check review coverage generate schema reference bench golden clean impact serve zensical
+.PHONY: site test test-fast lint check review coverage generate schema reference bench golden clean impact serve zensical draft draft-eval
 
 # One stamp per set of pins: reinstall only when the pins change.
 $(VENV)/.site-installed: requirements/site.txt pyproject.toml
@@ -82,3 +82,13 @@ serve: $(VENV)/.site-installed
 # The same pages built by Zensical (its own .venv-zensical) into build/zensical/site.
 zensical: $(VENV)/.site-installed
 	bash scripts/zensical-build.sh "$(ROOT)"
+
+# Draft the facts of a new article into drafts/SOURCE/ (after `briefing new-source`); DRAFT_ARGS=--force
+# replaces an earlier draft.
+draft: $(VENV)/.site-installed
+	@test -n "$(SOURCE)" || { echo "usage: make draft SOURCE=SOURCE-ID (e.g. SOURCE=dw-2019-02-09)" >&2; exit 2; }
+	$(BIN)/briefing draft --root "$(ROOT)" "$(SOURCE)" $(DRAFT_ARGS)
+
+# How well the drafter does on the shipped articles, each drafted as if new; ends with a RESULT line.
+draft-eval: $(VENV)/.site-installed
+	$(BIN)/python bench/draft_eval.py "$(ROOT)"

@@ -1,5 +1,5 @@
 """The command line: `briefing check`, `review`, `generate`, `build`, `coverage`, `schema`,
-`reference`, impact`, `new-source` and `serve`."""
+`reference`, impact`, `new-source`, `draft` and `serve`."""
 
 from __future__ import annotations
 
@@ -361,6 +361,42 @@ def new_source_command(
         click.echo(f"fill in {fields} in {created.source}, then run `briefing check`")
     else:
         click.echo("next: cite it from content/, then run `briefing check`")
+
+
+@main.command(name="draft")
+@click.argument("source", metavar="SOURCE-ID")
+@root_option
+@click.option("--force", is_flag=True, help="Replace an earlier draft of the source.")
+@debug_option
+@_guarded
+def draft_command(source: str, root: Path, force: bool) -> None:
+    """Draft the facts of a new article into drafts/SOURCE-ID/: statements from its quotations,
+    citations of the entities it names, new entities, status changes and boilerplate, every
+    quote checked; each guess marked `# review:`. Refuses to replace a draft without --force."""
+    from generator.draft.article import DraftError, draft_article
+    from generator.draft.write import DraftExists, write_draft
+
+    try:
+        files, problems = draft_article(root, source)
+        written = write_draft(root, source, files, force=force)
+    except DraftError as error:
+        raise Failed(f"error: {error} (hint: {error.hint})") from None
+    except DraftExists as error:
+        hint = "review and move what it holds, or run again with --force to replace it"
+        raise Failed(f"error: {error} (hint: {hint})") from None
+    if problems:
+        click.echo(f"note: content/ has {len(problems)} problem(s); drafted against the valid part")
+    for name in written.files:
+        click.echo(f"wrote {name}")
+    click.echo(
+        f"{len(written.files)} draft files in {written.folder}/, "
+        f"{written.reviews} lines marked `# review:`"
+    )
+    click.echo(
+        f"next: review each file; move a new one into content/ (`mv {written.folder}/statements/"
+        f"ID.yml content/statements/`), copy the fields of each file under additions/ into the "
+        f"content file it names; then `make check`"
+    )
 
 
 def _generate_apart(root: Path) -> None:

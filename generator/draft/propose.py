@@ -1,0 +1,425 @@
+"""A new article's draft: statements from its quotations, suggested citations of the known
+entities it names, candidate new entities, status changes of known meetings and commitments,
+and boilerplate lines; each a file in the layout of content files, every quote checked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.draft.names import Names, known_names, pick
+from generator.draft.quotations import Paragraph, paragraphs
+from generator.draft.speakers import Speaker, Speakers, new_id
+from generator.draft.statements import StatementFinder, Utterance, known_in
+from generator.draft.when import Resolver
+from generator.draft.yamltext import dump
+from generator.model import SINGULAR, Commitment, Corpus, Meeting, Where
+from generator.quotes import ArticleText
+
+# Lines that carry no fact: ads, photo credits, subscription prompts, publishing notes.
+BOILERPLATE = re.compile(
+    r"^(?:advertisement|sponsored( content)?|(?:image|photo|picture|credit|source)s?\s*:.*"
+    r"|published\b.*|updated\b.*|.*\bclick here\b.*|.*\bsubscribe\b.*|read more\b.*"
+    r"|share this\b.*|.*all rights reserved.*|©.*)$",
+    re.IGNORECASE,
+)
+# Words that report a change in a meeting's or a commitment's status, and the status each gives.
+MEETING_WORDS = {
+    "held": "held", "met": "held", "ended": "held", "cut short": "held", "wrapped up": "held",
+    "cancelled": "cancelled", "canceled": "cancelled", "called off": "cancelled",
+    "postponed": "postponed", "delayed": "postponed", "agreed": "scheduled",
+    "will take place": "scheduled", "will be held": "scheduled",
+}  # fmt: skip
+COMMITMENT_WORDS = {
+    "agreed": "pledged", "pledged": "pledged", "promised": "pledged", "committed": "pledged",
+    "failed": "broken", "broke": "broken", "kept": "kept", "fulfilled": "kept",
+    "withdrew": "withdrawn", "abandoned": "withdrawn", "stalled": "stalled",
+}  # fmt: skip
+# Capitalized words that may name an entity the corpus does not know.
+_CANDIDATE = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*)*")
+_SKIP_FIRST = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "of",
+        "and",
+        "but",
+        "or",
+        "as",
+        "if",
+        "after",
+        "before",
+        "following",
+        "according",
+        "with",
+        "from",
+        "by",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "then",
+        "when",
+        "while",
+        "who",
+        "what",
+        "us",
+    }
+)
+_TITLES = frozenset(
+    {
+        "president",
+        "chairman",
+        "chairwoman",
+        "leader",
+        "minister",
+        "secretary",
+        "special",
+        "representative",
+        "envoy",
+        "ambassador",
+        "general",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "prime",
+        "foreign",
+        "deputy",
+        "vice",
+        "senator",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+    }
+)
+_EVENTS = frozenset({"War", "Year", "Day", "Eve", "Games", "Cup", "Olympics"})
+_ORGANIZATION_WORDS = re.compile(
+    r"\b(?:Department|Ministry|Office|Commission|Agency|Council|Party|Committee|Army|Navy|"
+    r"Command|Assembly|Congress|Senate|Bank|Union|Organization|Association|Institute|"
+    r"University|News|Times|Post|Government|Court|Parliament|Forces)\b"
+)
+
+
+@dataclass
+class DraftFile:
+    """One drafted file: a new entity (`adds_to` None), or additions to a content file."""
+
+    kind: str
+    id: str
+    data: dict[str, Any]
+    reviews: dict[Where, str] = field(default_factory=dict)
+    adds_to: str | None = None
+    header: list[str] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        folder = f"additions/{self.kind}" if self.adds_to else self.kind
+        return f"{folder}/{self.id}.yml"
+
+    def text(self) -> str:
+        schema = f"yaml-language-server: $schema=../../../schema/{SINGULAR[self.kind]}.schema.json"
+        if self.adds_to:
+            schema = (
+                f"Additions to {self.adds_to}: copy each field below into it; not a whole file."
+            )
+        return dump(self.data, self.reviews, [schema, *self.header])
+
+
+class Drafter:
+    """Drafts one article against the checked corpus."""
+
+    def __init__(self, corpus: Corpus, source: str, raw: str, published: str) -> None:
+        self.corpus = corpus
+        self.source = source
+        self.raw = raw
+        self.article = ArticleText(raw)
+        self.names = Names(known_names(corpus))
+        self.speakers = Speakers(corpus, self.names)
+        self.resolver = Resolver(published)
+        self.paragraphs: list[Paragraph] = paragraphs(raw)
+        self.files: dict[str, DraftFile] = {}
+
+    def found(self, quote: str) -> bool:
+        """Whether the check finds the quote in the article: the check's own search."""
+        return bool(self.article.spans(quote))
+
+    def draft(self) -> list[DraftFile]:
+        known = known_in(self.corpus)
+        finder = StatementFinder(self.raw, self.names, self.speakers, self.resolver, known)
+        for utterance in finder.find(self.paragraphs):
+            self.statement(utterance)
+        self.mentions()
+        self.status_changes()
+        self.boilerplate()
+        return sorted(self.files.values(), key=lambda f: f.path)
+
+    # --- statements -------------------------------------------------------------------
+
+    def statement(self, utterance: Utterance) -> None:
+        speaker = utterance.speaker
+        if speaker.new_kind:
+            self.new_entity(speaker)
+        src = self.source
+        reviews: dict[Where, str] = {}
+        quotes = [part.sentence for part in utterance.parts]
+        if not utterance.reported and len(utterance.parts) > 1:
+            # Each quotation of the run quoted with its attribution, in the article's order.
+            quotes = list(dict.fromkeys(quotes))
+        if not all(self.found(q) for q in quotes) or not self.article.find(utterance.text):
+            return  # never draft words the check would not find
+        attributions = list(dict.fromkeys(p.attribution for p in utterance.parts if p.attribution))
+        cite: dict[str, Any] = {"speaker": {src: _one(attributions)}}
+        if speaker.guess:
+            reviews[("speaker",)] = speaker.guess
+        if len([p for p in utterance.parts if p.attribution]) > 1 or any(
+            "taken to be" in g for g in utterance.guesses
+        ):
+            cite["speaker"]["inference"] = "; ".join(dict.fromkeys(utterance.guesses)) or (
+                "Each quotation is attributed to the same speaker."
+            )
+        data: dict[str, Any] = {"speaker": speaker.entity}
+        date = utterance.date
+        if date is not None:
+            data["date"] = date.date
+            evidence: dict[str, Any] = {}
+            if utterance.date_quote and self.found(utterance.date_quote):
+                evidence[src] = utterance.date_quote
+            evidence["inference"] = date.inference
+            cite["date"] = evidence
+            if utterance.date_guess:
+                reviews[("date",)] = utterance.date_guess
+        data["medium"] = utterance.medium
+        if utterance.medium_quote and self.found(utterance.medium_quote):
+            cite["medium"] = {src: utterance.medium_quote}
+        else:
+            cite["medium"] = {"inference": "The article does not say how it was said."}
+            reviews[("medium",)] = "no cue in the text; the usual medium for the speaker"
+        data["text"] = utterance.text
+        if utterance.reported:
+            data["reported"] = True
+        text_cite: dict[str, Any] = {src: _one(quotes)}
+        if len(utterance.parts) > 1:
+            text_cite["inference"] = (
+                "The text joins the quotations the article gives one after the other, "
+                "attributed to the same speaker."
+            )
+            reviews[("text",)] = "quotations joined with [...]; check they belong together"
+        cite["text"] = text_cite
+        data["cite"] = cite
+        statement_id = self.unique(_statement_id(speaker, utterance.text))
+        header = [f"Drafted from {src}: review each `# review:` line, then move into content/."]
+        if utterance.same_as:
+            header.append(
+                f"review: content/statements/{utterance.same_as}.yml quotes the same words: "
+                "add this article's citations to it instead, if it is the same statement."
+            )
+        self.files[f"statements/{statement_id}"] = DraftFile(
+            "statements", statement_id, data, reviews, header=header
+        )
+
+    def unique(self, wanted: str) -> str:
+        taken = set(self.corpus.kinds) | {f.id for f in self.files.values()}
+        candidate, number = wanted, 2
+        while candidate in taken:
+            candidate, number = f"{wanted}-{number}", number + 1
+        return candidate
+
+    def new_entity(self, speaker: Speaker, quote: str | None = None) -> None:
+        """A draft of an entity the corpus does not know, cited where the text first names it."""
+        kind = speaker.new_kind or "people"
+        key = f"{kind}/{speaker.entity}"
+        if key in self.files or speaker.entity in self.corpus.kinds:
+            return
+        quote = quote or self.first_sentence(speaker.name)
+        if quote is None:
+            return
+        data: dict[str, Any] = {"name": speaker.name}
+        reviews: dict[Where, str] = {("name",): "a new entity: check the name and the id"}
+        if kind == "organizations":
+            data["kind"] = "other"
+            reviews[("kind",)] = "country, government, agency, office, military, media or other"
+        if kind == "places":
+            data["kind"] = "unspecified"
+            reviews[("kind",)] = "city, country, island, region, venue or unspecified"
+        cite: dict[str, Any] = {"name": {self.source: quote}}
+        if kind == "people" and speaker.title and self.found(speaker.title):
+            data["roles"] = [{"title": speaker.title, "cite": {self.source: speaker.title}}]
+            reviews[("roles", 0, "title")] = "the title as the text gives it"
+        data["cite"] = cite
+        self.files[key] = DraftFile(kind, speaker.entity, data, reviews)
+
+    def first_sentence(self, words: str) -> str | None:
+        """The sentence that first holds the words (typographic apostrophes aside)."""
+        pattern = re.compile(re.escape(words).replace("'", "['’]"))
+        for paragraph in self.paragraphs:
+            for start, end in paragraph.sentences:
+                if pattern.search(self.raw, start, end):
+                    sentence = self.raw[start:end].strip()
+                    return sentence if self.found(sentence) else None
+        return None
+
+    # --- mentions ---------------------------------------------------------------------
+
+    def mentions(self) -> None:
+        """Suggested citations for each known entity the article names (a short name only
+        after a first full mention), and candidate entities for names it does not know."""
+        full_seen: set[str] = set()
+        recent: list[str] = []
+        cited: dict[str, dict[str, str]] = {}
+        for paragraph in self.paragraphs:
+            line = self.raw[paragraph.start : paragraph.end].strip()
+            if BOILERPLATE.match(line):
+                continue  # a photo credit names photographers, not people of the story
+            headline = _title_case(line)
+            for start, end in paragraph.sentences:
+                sentence = self.raw[start:end].strip()
+                for _, _, candidates in self.names.find(self.raw, start, end):
+                    name, _ = pick(candidates, recent)
+                    if name.how == "short" and name.entity not in full_seen:
+                        continue
+                    if name.how != "short":
+                        full_seen.add(name.entity)
+                    recent.append(name.entity)
+                    field_name = "name" if name.how == "name" else "aliases"
+                    if name.how == "short" or name.kind in ("meetings", "commitments"):
+                        continue  # a short name cites nothing new; meetings: status changes
+                    if self.found(sentence):
+                        cited.setdefault(name.entity, {}).setdefault(field_name, sentence)
+                if not headline:  # "US, North Korean Envoys to Meet": capitals, not names
+                    self.candidates(start, end)
+        for entity, fields in sorted(cited.items()):
+            kind = self.names.kind_of(entity) or "people"
+            cite = {f: {self.source: quote} for f, quote in sorted(fields.items())}
+            reviews: dict[Where, str] = {
+                ("cite", f): "a suggested citation: keep it if it supports the field"
+                for f in fields
+            }
+            self.files[f"additions/{kind}/{entity}"] = DraftFile(
+                kind, entity, {"cite": cite}, reviews, adds_to=self.corpus.files[entity]
+            )
+
+    def candidates(self, start: int, end: int) -> None:
+        """Names in a sentence that match no known entity: drafts of new ones."""
+        known = [(s, e) for s, e, _ in self.names.find(self.raw, start, end)]
+        inside = [(q.start, q.end) for p in self.paragraphs for q in p.quotations]
+        for match in _CANDIDATE.finditer(self.raw, start, end):
+            words = match.group().rstrip(".’'")
+            tokens = words.split()
+            while tokens and (tokens[0].lower() in _SKIP_FIRST or tokens[0].lower() in _TITLES):
+                tokens.pop(0)
+            if len(tokens) < 2 or tokens[-1].lower() in _TITLES:
+                continue
+            if tokens[-1].endswith(("ean", "ese", "ian", "eans", "ians")):
+                continue  # a nationality ("North Korean", "South Koreans"), not a name
+            if tokens[-1] in _EVENTS:
+                continue  # an event or a holiday ("the Korean War", "New Year"): no kind fits
+            name = " ".join(tokens)
+            position = match.start() + match.group().find(name)
+            overlaps = any(s < position + len(name) and position < e for s, e in [*known, *inside])
+            if overlaps or not self.found(name):
+                continue
+            kind = "organizations" if _ORGANIZATION_WORDS.search(name) else "people"
+            before = self.raw[max(start, position - 4) : position]
+            if kind == "people" and re.search(r"\b(?:in|to|from)\s$", before):
+                kind = "places"
+            self.new_entity(Speaker(new_id(name), kind, "", kind, name))
+
+    # --- status changes ---------------------------------------------------------------
+
+    def status_changes(self) -> None:
+        """For a known meeting or commitment named in a sentence with a word of change, a
+        candidate status entry citing the sentence."""
+        entries: dict[str, list[dict[str, Any]]] = {}
+        for paragraph in self.paragraphs:
+            for start, end in paragraph.sentences:
+                sentence = self.raw[start:end].strip()
+                for _, _, candidates in self.names.find(self.raw, start, end):
+                    for name in candidates:
+                        known = self.corpus.get(name.entity)
+                        words = MEETING_WORDS if isinstance(known, Meeting) else COMMITMENT_WORDS
+                        if not isinstance(known, Meeting | Commitment):
+                            continue
+                        status = _status_word(sentence, words)
+                        if status is None or not self.found(sentence):
+                            continue
+                        when = Resolver(self.resolver.published.text).first(sentence)
+                        date = when.date if when else self.resolver.published.text
+                        entries.setdefault(name.entity, []).append(
+                            {"date": date, "status": status[1], "cite": {self.source: sentence}}
+                        )
+        for entity, found in sorted(entries.items()):
+            kind = self.names.kind_of(entity) or "meetings"
+            unique = list({e["cite"][self.source]: e for e in found}.values())
+            reviews: dict[Where, str] = {}
+            for index, entry in enumerate(unique):
+                word = _status_word(entry["cite"][self.source], MEETING_WORDS | COMMITMENT_WORDS)
+                reviews[("status_history", index, "status")] = f'from "{word[0] if word else ""}"'
+                reviews[("status_history", index, "date")] = (
+                    "the sentence's time words, or the publication date"
+                )
+            self.files[f"additions/{kind}/{entity}"] = DraftFile(
+                kind, entity, {"status_history": unique}, reviews, adds_to=self.corpus.files[entity]
+            )  # fmt: skip
+
+    # --- boilerplate ------------------------------------------------------------------
+
+    def boilerplate(self) -> None:
+        found: list[str] = []
+        reviews: dict[Where, str] = {}
+        for number, paragraph in enumerate(self.paragraphs):
+            line = self.raw[paragraph.start : paragraph.end].strip()
+            words = line.split()
+            section = number == 0 and len(words) <= 4 and not line.endswith((".", "!", "?"))
+            wanted = BOILERPLATE.match(line) or section
+            if wanted and line not in found and self.found(line):
+                if section:
+                    reviews[("boilerplate", len(found))] = "the first line: a section label?"
+                found.append(line)
+        if found:
+            adds_to = self.corpus.files.get(self.source, f"content/sources/{self.source}.yml")
+            self.files[f"additions/sources/{self.source}"] = DraftFile(
+                "sources", self.source, {"boilerplate": found}, reviews, adds_to=adds_to
+            )
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is written in title case, as headlines are."""
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _one(quotes: list[str]) -> str | list[str]:
+    return quotes[0] if len(quotes) == 1 else quotes
+
+
+def _status_word(sentence: str, words: dict[str, str]) -> tuple[str, str] | None:
+    for word, status in words.items():
+        if re.search(rf"\b{word}\b", sentence, re.IGNORECASE):
+            return word, status
+    return None
+
+
+def _statement_id(speaker: Speaker, text: str) -> str:
+    # A person by the last word of their id ("trump"), unless too short to say who it is.
+    last = speaker.entity.split("-")[-1]
+    short = last if speaker.kind == "people" and len(last) > 3 else speaker.entity
+    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3][:3]
+    return "-".join([short, *words]) or short
