@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import REPO, briefing, copy_project, tree
 
 from generator.draft.when import Resolver
@@ -204,6 +205,15 @@ def test_drafts_moved_into_content_pass_the_check(drafting: Path, source: str) -
             shutil.move(path, drafting / "content" / path.parent.name / path.name)
             moved += 1
     assert moved
+    # The status entries drafted for known meetings and commitments, added to their files.
+    for path in folder.glob("additions/*/*.yml"):
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")).get("status_history", [])
+        if entries:
+            target = drafting / "content" / path.parent.name / path.name
+            data = yaml.safe_load(target.read_text(encoding="utf-8"))
+            data["status_history"] += entries
+            target.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+            moved += 1
     result = briefing("check", "--root", drafting)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ok: ")

@@ -8,8 +8,9 @@ from pathlib import Path
 from generator.check import check, did_you_mean
 from generator.dates import DateError, parse_period
 from generator.draft.propose import Drafter, DraftFile
-from generator.load import CONTENT, SEEDS, load_corpus
+from generator.load import load_corpus
 from generator.problems import Problem
+from generator.snapshot import CONTENT, SEEDS
 
 
 class DraftError(ValueError):

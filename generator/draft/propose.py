@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.dates import parse_period
 from generator.draft.names import Names, known_names, pick
 from generator.draft.quotations import Paragraph, paragraphs
 from generator.draft.speakers import Speaker, Speakers, new_id
@@ -362,6 +363,8 @@ class Drafter:
                             continue
                         when = Resolver(self.resolver.published.text).first(sentence)
                         date = when.date if when else self.resolver.published.text
+                        if status[1] == "held" and isinstance(known, Meeting) and known.date:
+                            date = _on_its_days(date, known.date)
                         entries.setdefault(name.entity, []).append(
                             {"date": date, "status": status[1], "cite": {self.source: sentence}}
                         )
@@ -373,7 +376,8 @@ class Drafter:
                 word = _status_word(entry["cite"][self.source], MEETING_WORDS | COMMITMENT_WORDS)
                 reviews[("status_history", index, "status")] = f'from "{word[0] if word else ""}"'
                 reviews[("status_history", index, "date")] = (
-                    "the sentence's time words, or the publication date"
+                    "the sentence's time words, or the publication date (a held meeting's own "
+                    "date when those fall outside it)"
                 )
             self.files[f"additions/{kind}/{entity}"] = DraftFile(
                 kind, entity, {"status_history": unique}, reviews, adds_to=self.corpus.files[entity]
@@ -423,3 +427,10 @@ def _statement_id(speaker: Speaker, text: str) -> str:
     short = last if speaker.kind == "people" and len(last) > 3 else speaker.entity
     words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3][:3]
     return "-".join([short, *words]) or short
+
+
+def _on_its_days(date: str, meeting_date: str) -> str:
+    """A held entry's date: the one found, if it falls on the meeting's days (as the check
+    requires), else the meeting's own."""
+    when, days = parse_period(date), parse_period(meeting_date)
+    return date if days.start <= when.start and when.end <= days.end else meeting_date
