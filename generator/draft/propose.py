@@ -117,6 +117,27 @@ _ORGANIZATION_WORDS = re.compile(
     r"Command|Assembly|Congress|Senate|Bank|Union|Organization|Association|Institute|"
     r"University|News|Times|Post|Government|Court|Parliament|Forces)\b"
 )
+# The kind a word of an organization's or a place's name says, the last such word deciding.
+_ORGANIZATION_KINDS = {
+    "office": "office", "department": "agency", "agency": "agency", "ministry": "government",
+    "commission": "government", "council": "government", "government": "government",
+    "parliament": "government", "assembly": "government", "congress": "government",
+    "senate": "government", "army": "military", "navy": "military", "command": "military",
+    "forces": "military", "news": "media", "times": "media", "post": "media",
+}  # fmt: skip
+_PLACE_KINDS = {
+    "house": "venue", "palace": "venue", "hotel": "venue", "hall": "venue", "airport": "venue",
+    "station": "venue", "square": "venue", "stadium": "venue", "island": "island",
+}  # fmt: skip
+# Words that put the capitalized words after them in a place ("in Seoul", "to the White House").
+_BEFORE_PLACE = re.compile(r"\b(?:in|to|from|at)\s+(?:the\s+)?$")
+_MONTHS_AND_DAYS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
 
 
 @dataclass
@@ -243,29 +264,58 @@ class Drafter:
             candidate, number = f"{wanted}-{number}", number + 1
         return candidate
 
-    def new_entity(self, speaker: Speaker, quote: str | None = None) -> None:
-        """A draft of an entity the corpus does not know, cited where the text first names it."""
+    def new_entity(
+        self, speaker: Speaker, quote: str | None = None, owned_by: str | None = None
+    ) -> None:
+        """A draft of an entity the corpus does not know, cited where the text first names it;
+        `owned_by` the words naming it with a possessive before its name, if any."""
         kind = speaker.new_kind or "people"
         key = f"{kind}/{speaker.entity}"
         if key in self.files or speaker.entity in self.corpus.kinds:
             return
-        quote = quote or self.first_sentence(speaker.name)
+        quote = quote or self.first_sentence(owned_by or speaker.name)
         if quote is None:
             return
         data: dict[str, Any] = {"name": speaker.name}
         reviews: dict[Where, str] = {("name",): "a new entity: check the name and the id"}
         if kind == "organizations":
-            data["kind"] = "other"
+            data["kind"] = _kind_of(speaker.name, _ORGANIZATION_KINDS, "other")
             reviews[("kind",)] = "country, government, agency, office, military, media or other"
         if kind == "places":
-            data["kind"] = "unspecified"
+            data["kind"] = _kind_of(speaker.name, _PLACE_KINDS, "unspecified")
             reviews[("kind",)] = "city, country, island, region, venue or unspecified"
         cite: dict[str, Any] = {"name": {self.source: quote}}
+        owner = self.owner(owned_by or speaker.name)
+        if kind in ("people", "organizations") and owner and owner[1] in quote:
+            # "North Korea's State Affairs Commission": a body or a person of that country.
+            data["country"] = owner[0]
+            cite["country"] = {self.source: owner[1]}
+            reviews[("country",)] = "the country the name's possessive gives"
         if kind == "people" and speaker.title and self.found(speaker.title):
             data["roles"] = [{"title": speaker.title, "cite": {self.source: speaker.title}}]
             reviews[("roles", 0, "title")] = "the title as the text gives it"
         data["cite"] = cite
         self.files[key] = DraftFile(kind, speaker.entity, data, reviews)
+
+    def owner(self, words: str) -> tuple[str, str] | None:
+        """The known country a name begins with as a possessive ("South Korea's presidential
+        office"), and those words ("South Korea's presidential office") if the text holds them."""
+        found = self.names.find(words.replace("’", "'"))
+        if (
+            not found
+            or found[0][0] != 0
+            or words[found[0][1] : found[0][1] + 2] not in ("'s", "’s")
+        ):
+            return None
+        country = next(
+            (
+                n.entity
+                for n in found[0][2]
+                if getattr(self.corpus.get(n.entity), "kind", "") == "country"
+            ),
+            None,
+        )
+        return (country, words) if country and self.found(words) else None
 
     def first_sentence(self, words: str) -> str | None:
         """The sentence that first holds the words (typographic apostrophes aside)."""
@@ -319,14 +369,31 @@ class Drafter:
 
     def candidates(self, start: int, end: int) -> None:
         """Names in a sentence that match no known entity: drafts of new ones."""
-        known = [(s, e) for s, e, _ in self.names.find(self.raw, start, end)]
+        known = self.names.find(self.raw, start, end)
         inside = [(q.start, q.end) for p in self.paragraphs for q in p.quotations]
         for match in _CANDIDATE.finditer(self.raw, start, end):
             words = match.group().rstrip(".’'")
             tokens = words.split()
             while tokens and (tokens[0].lower() in _SKIP_FIRST or tokens[0].lower() in _TITLES):
                 tokens.pop(0)
-            if len(tokens) < 2 or tokens[-1].lower() in _TITLES:
+            owned_by = None
+            for s, e, _ in known:
+                if (
+                    match.start() <= s
+                    and e + 3 < match.end()
+                    and self.raw[e : e + 2] in ("'s", "’s")
+                ):
+                    # "North Korea’s State Affairs Commission": the name follows the known one.
+                    owned_by = self.raw[s : match.start() + len(words)]
+                    tokens = self.raw[e + 3 : match.start() + len(words)].split()
+                    break
+            single = len(tokens) == 1 and match.start() > start
+            before = self.raw[max(start, match.start() - 8) : match.start()]
+            if single and (
+                not _BEFORE_PLACE.search(before) or tokens[0].lower() in _MONTHS_AND_DAYS
+            ):
+                continue  # one word names a place only after "in", "to" or "from"
+            if not tokens or (len(tokens) < 2 and not single) or tokens[-1].lower() in _TITLES:
                 continue
             if tokens[-1].endswith(("ean", "ese", "ian", "eans", "ians")):
                 continue  # a nationality ("North Korean", "South Koreans"), not a name
@@ -334,14 +401,17 @@ class Drafter:
                 continue  # an event or a holiday ("the Korean War", "New Year"): no kind fits
             name = " ".join(tokens)
             position = match.start() + match.group().find(name)
-            overlaps = any(s < position + len(name) and position < e for s, e in [*known, *inside])
+            spans = [(s, e) for s, e, _ in self.names.find(self.raw, start, end)] + inside
+            overlaps = any(s < position + len(name) and position < e for s, e in spans)
             if overlaps or not self.found(name):
                 continue
             kind = "organizations" if _ORGANIZATION_WORDS.search(name) else "people"
-            before = self.raw[max(start, position - 4) : position]
-            if kind == "people" and re.search(r"\b(?:in|to|from)\s$", before):
+            before = self.raw[max(start, position - 8) : position]
+            if kind == "people" and (
+                _BEFORE_PLACE.search(before) or name.split()[-1].lower() in _PLACE_KINDS
+            ):
                 kind = "places"
-            self.new_entity(Speaker(new_id(name), kind, "", kind, name))
+            self.new_entity(Speaker(new_id(name), kind, "", kind, name), owned_by=owned_by)
 
     # --- status changes ---------------------------------------------------------------
 
@@ -408,6 +478,11 @@ def _title_case(line: str) -> bool:
     """Whether a line is written in title case, as headlines are."""
     words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _kind_of(name: str, kinds: dict[str, str], default: str) -> str:
+    found = [kinds[w] for w in re.findall(r"[a-z]+", name.lower()) if w in kinds]
+    return found[-1] if found else default
 
 
 def _one(quotes: list[str]) -> str | list[str]:
