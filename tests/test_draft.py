@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 import yaml
 from conftest import REPO, briefing, copy_project, tree
 
+from generator.draft.evaluate import held
 from generator.draft.when import Resolver
 from generator.draft.yamltext import dump
 from generator.load import parse_record
@@ -167,6 +169,15 @@ def test_draft_proposes_every_pattern_of_the_test_article(drafting: Path) -> Non
         "The Ministry of Foreign Affairs declined to comment."
     )
     assert files["places/da-nang.yml"]["name"] == "Da Nang"
+    # A known country's possessive gives the country; a name's last word, the kind; one word
+    # after "from" names a place.
+    council = files["organizations/unification-council.yml"]
+    assert (council["name"], council["kind"], council["country"]) == (
+        "Unification Council", "government", "south-korea"
+    )  # fmt: skip
+    assert council["cite"]["country"] == {TEST_SOURCE: "South Korea’s Unification Council"}
+    assert files["places/incheon.yml"]["name"] == "Incheon"
+    assert files["places/grand-palace.yml"]["kind"] == "venue"
     # Not names of entities: a holiday, a photographer in a credit, a headline's capitals.
     assert not {"people/new-year.yml", "people/evan-vucci.yml", "people/envoys-vow.yml"} & set(
         files
@@ -277,7 +288,7 @@ def test_draft_eval_meets_its_targets() -> None:
     last = result.stdout.strip().splitlines()[-1]
     assert re.fullmatch(
         r"RESULT statement_recall=\S+ speaker_right=\S+ date_right=\S+ quotes_verified=\S+ "
-        r"yaml_share=\S+ s_per_article=\S+",
+        r"yaml_share=\S+ yaml_share_exact=\S+ s_per_article=\S+",
         last,
     )
     values = {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", last)}
@@ -300,3 +311,14 @@ def test_the_guides_example_is_what_the_drafter_writes(project: Path) -> None:
     drafted = project / "drafts/dw-2019-02-09/statements/biegun-talks-would-aimed.yml"
     text = drafted.read_text(encoding="utf-8")
     assert text.split("\n", 2)[2] == example
+
+
+def test_a_quote_the_curator_trimmed_from_a_drafted_quote_is_held() -> None:
+    name, src = ("cite", "name", "src"), "src"
+    curated = Counter(
+        {(name, "Trump said"): 1, (name, "Trump [...] Friday"): 1, (("name",), "T"): 1}
+    )
+    one = Counter({(name, "US President Trump said on Friday"): 1, (("name",), "Trump"): 1})
+    assert held(curated, one, src) == 1  # a drafted quote holds one curated quote at most
+    two = one + Counter({(name, "Trump spoke on Friday."): 1})
+    assert held(curated, two, src) == 2  # parts joined with [...]; never a field's own value

@@ -1,5 +1,10 @@
 """Measures the drafter on the shipped articles: each drafted as if new, knowing only the
-entities the other articles cite, and compared with the curated content."""
+entities the other articles cite, and compared with the curated content.
+
+A curated line is held when the draft of the same entity has the same leaf; or, for a quote of
+the article, when a drafted quote at the same path holds the curated quote's words (each part of
+a quote joined with [...]): the curator only trims it. Each drafted quote holds one curated quote
+at most. `yaml_share_exact` counts the same leaves only."""
 
 from __future__ import annotations
 
@@ -31,10 +36,11 @@ class SeedResult:
     verified: int = 0
     curated_lines: int = 0
     held_lines: int = 0
+    held_exact: int = 0
     seconds: float = 0.0
     misses: tuple[str, ...] = ()
-    # Per kind: (curated lines, lines the draft holds).
-    kinds: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Per kind: (curated lines, lines the draft holds, lines it holds exactly).
+    kinds: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
 
 def cites(data: Any, source: str) -> bool:
@@ -153,8 +159,9 @@ def evaluate_seed(root: Path, raw: RawCorpus, full: Corpus, source: str) -> Seed
     result.misses = tuple(misses)
     known_ids = {r.id for r in before.records if r.id != source}
     result.kinds = _yaml_share(raw, source, known_ids, files, matched)
-    result.curated_lines = sum(total for total, _ in result.kinds.values())
-    result.held_lines = sum(held for _, held in result.kinds.values())
+    result.curated_lines = sum(total for total, _, _ in result.kinds.values())
+    result.held_lines = sum(held for _, held, _ in result.kinds.values())
+    result.held_exact = sum(exact for _, _, exact in result.kinds.values())
     return result
 
 
@@ -173,13 +180,34 @@ def article_leaves(data: Any, source: str, known: bool, sources: set[str]) -> li
     return found
 
 
+def trimmed_from(curated: Leaf, drafted: Leaf, source: str) -> bool:
+    """Whether a drafted quote holds a curated quote of the article trimmed from it."""
+    if curated[0] != drafted[0] or curated[0][-1:] != (source,):
+        return False
+    return all(part.strip() in drafted[1] for part in curated[1].split("[...]"))
+
+
+def held(curated: Counter[Leaf], drafted: Counter[Leaf], source: str) -> int:
+    """The curated lines the draft holds: the same leaves, then quotes the curator trimmed from
+    a drafted quote (each drafted quote used once)."""
+    same = curated & drafted
+    left = list((drafted - same).elements())
+    count = sum(same.values())
+    for leaf in (curated - same).elements():
+        match = next((d for d in left if trimmed_from(leaf, d, source)), None)
+        if match is not None:
+            left.remove(match)
+            count += 1
+    return count
+
+
 def _yaml_share(
     raw: RawCorpus,
     source: str,
     known: set[str],
     files: list[DraftFile],
     matched: dict[str, DraftFile],
-) -> dict[str, tuple[int, int]]:
+) -> dict[str, tuple[int, int, int]]:
     """How many leaves curating the article wrote in the files citing it, and how many of them
     the draft of the same entity holds."""
     sources = set(raw.texts)
@@ -188,7 +216,7 @@ def _yaml_share(
         by_entity.setdefault(file.id, []).append(file)
     for statement_id, file in matched.items():
         by_entity.setdefault(statement_id, []).append(file)
-    kinds: dict[str, tuple[int, int]] = {}
+    kinds: dict[str, tuple[int, int, int]] = {}
     for record in raw.records:
         if record.data is None:
             continue
@@ -203,10 +231,11 @@ def _yaml_share(
         for file in by_entity.get(record.id, []):
             if file.kind == record.kind:
                 drafted.update(leaves(file.data))
-        total, held = kinds.get(record.kind, (0, 0))
+        total, trimmed, exact = kinds.get(record.kind, (0, 0, 0))
         kinds[record.kind] = (
             total + sum(curated.values()),
-            held + sum((curated & drafted).values()),
+            trimmed + held(curated, drafted, source),
+            exact + sum((curated & drafted).values()),
         )
     return kinds
 
@@ -238,7 +267,7 @@ def report(results: list[SeedResult]) -> list[str]:
     lines += ["", "| YAML lines held, by kind | " + " | ".join(kinds) + " |"]
     lines.append("| --- " * (len(kinds) + 1) + "|")
     for r in results:
-        cells = [f"{r.kinds.get(k, (0, 0))[1]}/{r.kinds.get(k, (0, 0))[0]}" for k in kinds]
+        cells = [f"{r.kinds.get(k, (0, 0, 0))[1]}/{r.kinds.get(k, (0, 0, 0))[0]}" for k in kinds]
         lines.append(f"| {r.source} | " + " | ".join(cells) + " |")
     for r in results:
         if r.misses:
@@ -246,7 +275,7 @@ def report(results: list[SeedResult]) -> list[str]:
     total = SeedResult("all")
     for r in results:
         for name in ("statements", "found", "speaker_right", "dated", "date_right", "quotes",
-                     "verified", "curated_lines", "held_lines"):  # fmt: skip
+                     "verified", "curated_lines", "held_lines", "held_exact"):  # fmt: skip
             setattr(total, name, getattr(total, name) + getattr(r, name))
         total.seconds += r.seconds
     lines.append(
@@ -255,6 +284,7 @@ def report(results: list[SeedResult]) -> list[str]:
         f"date_right={_share(total.date_right, total.dated):.2f} "
         f"quotes_verified={_share(total.verified, total.quotes):.2f} "
         f"yaml_share={_share(total.held_lines, total.curated_lines):.2f} "
+        f"yaml_share_exact={_share(total.held_exact, total.curated_lines):.2f} "
         f"s_per_article={total.seconds / max(1, len(results)):.3f}"
     )
     return lines
