@@ -163,6 +163,17 @@ def test_draft_proposes_every_pattern_of_the_test_article(drafting: Path) -> Non
     # Known entities named: suggested citations, to add to their files.
     kim = files["additions/people/kim-jong-un.yml"]
     assert set(kim["cite"]) == {"name", "aliases"}
+    # A word of a known role's title near the name: a suggested citation of the role.
+    assert kim["roles"] == [
+        {
+            "title": "Leader of North Korea",
+            "cite": {TEST_SOURCE: "North Korean leader Kim Jong Un left Hanoi by train."},
+        }
+    ]
+    assert files["additions/meetings/hanoi-summit-2019.yml"]["cite"]["name"] == {
+        TEST_SOURCE: "The Hanoi summit was cut short on Thursday after the two leaders failed to "
+        "agree on sanctions."
+    }
     # Names no entity has: candidate organizations and places, with their first mention.
     ministry = files["organizations/ministry-of-foreign-affairs.yml"]
     assert ministry["cite"]["name"][TEST_SOURCE] == (

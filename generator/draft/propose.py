@@ -15,7 +15,7 @@ from generator.draft.speakers import Speaker, Speakers, new_id
 from generator.draft.statements import StatementFinder, Utterance, known_in
 from generator.draft.when import Resolver
 from generator.draft.yamltext import dump
-from generator.model import SINGULAR, Commitment, Corpus, Meeting, Where
+from generator.model import SINGULAR, Commitment, Corpus, Meeting, Person, Where
 from generator.quotes import ArticleText
 
 # Lines that carry no fact: ads, photo credits, subscription prompts, publishing notes.
@@ -335,6 +335,7 @@ class Drafter:
         full_seen: set[str] = set()
         recent: list[str] = []
         cited: dict[str, dict[str, str]] = {}
+        roles: dict[str, tuple[int, str]] = {}  # a person's role, and a sentence naming it
         for paragraph in self.paragraphs:
             line = self.raw[paragraph.start : paragraph.end].strip()
             if BOILERPLATE.match(line):
@@ -342,7 +343,7 @@ class Drafter:
             headline = _title_case(line)
             for start, end in paragraph.sentences:
                 sentence = self.raw[start:end].strip()
-                for _, _, candidates in self.names.find(self.raw, start, end):
+                for at, until, candidates in self.names.find(self.raw, start, end):
                     name, _ = pick(candidates, recent)
                     if name.how == "short" and name.entity not in full_seen:
                         continue
@@ -350,10 +351,12 @@ class Drafter:
                         full_seen.add(name.entity)
                     recent.append(name.entity)
                     field_name = "name" if name.how == "name" else "aliases"
-                    if name.how == "short" or name.kind in ("meetings", "commitments"):
-                        continue  # a short name cites nothing new; meetings: status changes
-                    if self.found(sentence):
-                        cited.setdefault(name.entity, {}).setdefault(field_name, sentence)
+                    if name.how == "short" or not self.found(sentence):
+                        continue  # a short name cites nothing new
+                    cited.setdefault(name.entity, {}).setdefault(field_name, sentence)
+                    role = self.role_near(name.entity, at, until, start, end)
+                    if role is not None and name.entity not in roles:
+                        roles[name.entity] = (role, sentence)
                 if not headline:  # "US, North Korean Envoys to Meet": capitals, not names
                     self.candidates(start, end)
         for entity, fields in sorted(cited.items()):
@@ -363,9 +366,28 @@ class Drafter:
                 ("cite", f): "a suggested citation: keep it if it supports the field"
                 for f in fields
             }
+            data: dict[str, Any] = {"cite": cite}
+            person = self.corpus.get(entity)
+            if entity in roles and isinstance(person, Person):
+                index, quote = roles[entity]
+                data["roles"] = [{"title": person.roles[index].title, "cite": {self.source: quote}}]
+                reviews[("roles", 0, "cite")] = "a suggested citation: add it to this role's cite"
             self.files[f"additions/{kind}/{entity}"] = DraftFile(
-                kind, entity, {"cite": cite}, reviews, adds_to=self.corpus.files[entity]
+                kind, entity, data, reviews, adds_to=self.corpus.files[entity]
             )
+
+    def role_near(self, entity: str, at: int, until: int, start: int, end: int) -> int | None:
+        """The known person's role whose title word stands within a few words of the name
+        ("North Korean leader Kim Jong Un"), if any: a sentence that supports the role."""
+        person = self.corpus.get(entity)
+        if not isinstance(person, Person):
+            return None
+        near = self.raw[max(start, at - 40) : min(end, until + 40)].lower()
+        for index, role in enumerate(person.roles):
+            words = set(re.findall(r"[a-z]+", role.title.lower())) & _TITLES
+            if any(re.search(rf"\b{word}\b", near) for word in words):
+                return index
+        return None
 
     def candidates(self, start: int, end: int) -> None:
         """Names in a sentence that match no known entity: drafts of new ones."""
@@ -449,7 +471,12 @@ class Drafter:
                     "the sentence's time words, or the publication date (a held meeting's own "
                     "date when those fall outside it)"
                 )
-            self.files[f"additions/{kind}/{entity}"] = DraftFile(
+            key = f"additions/{kind}/{entity}"
+            if key in self.files:  # the suggested citations of its name, drafted before
+                self.files[key].data["status_history"] = unique
+                self.files[key].reviews.update(reviews)
+                continue
+            self.files[key] = DraftFile(
                 kind, entity, {"status_history": unique}, reviews, adds_to=self.corpus.files[entity]
             )  # fmt: skip
 
