@@ -264,6 +264,15 @@ def preview(root: Path, person: Path) -> Preview:
     def said(words: str) -> int:
         return sum(words in line for line in lines)
 
+    def taken_up() -> bool:
+        """The last save generated, and the pages it changed rebuilt after that."""
+        said_last = {words: -1 for words in ("generated ", "pages rebuilt")}
+        for index, line in enumerate(list(lines)):
+            for words in said_last:
+                if words in line:
+                    said_last[words] = index
+        return said_last["pages rebuilt"] > said_last["generated "] >= 0
+
     saves = []
     try:
         # Its output ends when it does: a corpus that fails the check, say.
@@ -271,7 +280,7 @@ def preview(root: Path, person: Path) -> Preview:
         first_build_s = time.perf_counter() - start
         for number in range(1, PREVIEW_ROUNDS + 1):
             html, name = fetch(page), f"Preview Probe {number}"
-            rebuilt = said("pages rebuilt")
+            generated = said("generated ")
             saved = time.perf_counter()
             rename(person, name)
             while name not in html:
@@ -280,7 +289,8 @@ def preview(root: Path, person: Path) -> Preview:
                 fetch(page.replace(f"{port}/", f"{port}/.preview/") + "?" + token[1])
                 html = fetch(page)
             saves.append(time.perf_counter() - saved)
-            wait_until(lambda: said("pages rebuilt") > rebuilt, "rebuilt pages")  # noqa: B023
+            # The rest of the save (listing pages) is done before the next save.
+            wait_until(lambda: said("generated ") > generated and taken_up(), "rebuilt pages")  # noqa: B023
     except OSError as error:
         print(f"  preview: {error}", flush=True)
     finally:

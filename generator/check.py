@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 import types
+from functools import partial
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -34,7 +35,7 @@ from generator.model import (
 )
 from generator.problems import Location, Problem, sort_problems
 from generator.quotes import ArticleText, Span, describe, invisible
-from generator.snapshot import hash_bytes
+from generator.snapshot import hash_bytes, hash_lines
 
 
 def did_you_mean(word: str, choices: list[str] | set[str]) -> str:
@@ -208,18 +209,26 @@ def _not_found_hint(
 
 # Every occurrence of a quote in an article, each as the spans of its segments.
 Occurrences = list[tuple[Span, ...]]
+# What checking one record found: its problems, and its quotes of the articles (source, quote).
+Checked = tuple[list[Problem], list[tuple[str, str]]]
 
 
 class _Checker:
     """Accumulates problems while checking one corpus."""
 
     def __init__(
-        self, raw: RawCorpus, found: Memo[tuple[str, str], Occurrences] | None = None
+        self,
+        raw: RawCorpus,
+        found: Memo[tuple[str, str], Occurrences] | None = None,
+        validated: Memo[tuple[str, str], Strict] | None = None,
+        checked: Memo[tuple[str, str, str], Checked] | None = None,
     ) -> None:
         self.raw = raw
         # Searching the articles is most of a check: what an earlier run found of a quote in the
         # same text is not searched for again.
         self.found = found if found is not None else Memo()
+        self.validated = validated if validated is not None else Memo()
+        self.checked = checked if checked is not None else Memo()
         self.hashes: dict[str, str] = {}
         self.problems: list[Problem] = list(raw.problems)
         # A blank article is reported once, on its source, and cannot hold any quote.
@@ -256,9 +265,8 @@ class _Checker:
             entity = self.validate(record)
             if entity is not None:
                 valid.append((record, entity))
-        self.check_records(valid)
         self.check_tags(valid)
-        if not self.find_quotes(self.check_citations(valid)):
+        if not self.find_quotes(self.check_each(valid)):
             self.check_quotes_found(valid)
         self.check_orphan_texts()
         entities: dict[str, dict[str, Strict]] = {kind: {} for kind in KINDS}
@@ -271,46 +279,64 @@ class _Checker:
         if record.data is None:
             return None  # unreadable; already reported by load
         model = KINDS[record.kind]
+        data = record.data
         try:
-            return model.model_validate(record.data)
+            if not record.digest:
+                return model.model_validate(data)
+            # The same kind and bytes validate as before (only a valid record is kept).
+            key = (record.kind, record.digest)
+            return self.validated.get(key, lambda: model.model_validate(data))
         except ValidationError as error:
             for detail in error.errors(include_url=False):
                 known = set(self.kinds)
                 self.problems.append(_validation_problem(record, model, detail, known))
             return None
 
-    def check_records(self, valid: list[tuple[RawRecord, Strict]]) -> None:
-        """What each record says, apart from its quotes: cited where it must be, naming
-        entities that exist, a statement's words verbatim, a source's article there."""
-        for record, entity in valid:
-            self.check_cited(record, entity)
-            self.check_references(record, entity)
-            self.check_earlier(record, entity)
-            if isinstance(entity, Meeting):
-                self.check_meeting_history(record, entity)
-            if isinstance(entity, Commitment):
-                self.check_deadline(record, entity)
-            if isinstance(entity, Statement):
-                self.check_verbatim(record, entity)
-            if isinstance(entity, Source):
-                self.check_source(record, entity)
-
-    def check_citations(self, valid: list[tuple[RawRecord, Strict]]) -> dict[str, dict[str, None]]:
-        """Every citation names known sources (or gives an inference); the quotes cited of each
-        article that can be searched, in the order they are first cited."""
+    def check_each(self, valid: list[tuple[RawRecord, Strict]]) -> dict[str, dict[str, None]]:
+        """What each record says, apart from whether its quotes are in the articles; the quotes
+        cited of each article that can be searched, in the order they are first cited. A
+        record checked before (the same file, the same bytes) among the same ids and articles is not
+        checked again (but a source's, which depends on more, is)."""
+        lines = [f"{i} {kind}" for i, kind in sorted(self.kinds.items())]
+        lines += [f"{s} {hash_bytes(t.raw.encode('utf-8'))}" for s, t in sorted(self.texts.items())]
+        around = hash_lines(lines)
         cited: dict[str, dict[str, None]] = {}
-        searchable = self.searchable
         for record, entity in valid:
-            for where, evidence in evidence_in(entity):
-                sources = evidence.sources()
-                # Most citations name known sources: worded as problems only when not.
-                no_source = not sources and evidence.inference is None
-                if no_source or not self.source_ids.issuperset(sources):
-                    self.check_sources(record, where, evidence)
-                for source, quote in evidence.quotes():
-                    if source in searchable:
-                        cited.setdefault(source, {})[quote] = None
+            if record.digest and not isinstance(entity, Source):
+                key = (record.path, record.digest, around)
+                problems, quotes = self.checked.get(key, partial(self.check_one, record, entity))
+                self.problems += problems
+            else:
+                quotes = self.check_one(record, entity)[1]
+            for source, quote in quotes:
+                cited.setdefault(source, {})[quote] = None
         return cited
+
+    def check_one(self, record: RawRecord, entity: Strict) -> Checked:
+        """What one record says: cited where it must be, from sources that exist, naming
+        entities that exist, a statement's words verbatim, a source's article there. Returns
+        the problems found (as added) and its quotes of the articles that can be searched."""
+        start = len(self.problems)
+        self.check_cited(record, entity)
+        self.check_references(record, entity)
+        self.check_earlier(record, entity)
+        if isinstance(entity, Meeting):
+            self.check_meeting_history(record, entity)
+        if isinstance(entity, Commitment):
+            self.check_deadline(record, entity)
+        if isinstance(entity, Statement):
+            self.check_verbatim(record, entity)
+        if isinstance(entity, Source):
+            self.check_source(record, entity)
+        quotes = []
+        for where, evidence in evidence_in(entity):
+            sources = evidence.sources()
+            # Most citations name known sources: worded as problems only when not.
+            no_source = not sources and evidence.inference is None
+            if no_source or not self.source_ids.issuperset(sources):
+                self.check_sources(record, where, evidence)
+            quotes += [(s, quote) for s, quote in evidence.quotes() if s in self.searchable]
+        return self.problems[start:], quotes
 
     def find_quotes(self, cited: dict[str, dict[str, None]]) -> bool:
         """Keep where each cited quote is in its article; True if every one was found."""
@@ -607,10 +633,14 @@ class _Checker:
 
 
 def check(
-    raw: RawCorpus, found: Memo[tuple[str, str], Occurrences] | None = None
+    raw: RawCorpus,
+    found: Memo[tuple[str, str], Occurrences] | None = None,
+    validated: Memo[tuple[str, str], Strict] | None = None,
+    checked: Memo[tuple[str, str, str], Checked] | None = None,
 ) -> tuple[Corpus, list[Problem]]:
     """The valid part of the corpus, and every problem found, sorted by file and line; `found`
-    holds what an earlier run found of quotes in articles."""
-    checker = _Checker(raw, found)
+    holds what an earlier run found of quotes in articles, `validated` the records it
+    validated (by kind and the hash of the file), `checked` what checking each found."""
+    checker = _Checker(raw, found, validated, checked)
     corpus = checker.run()
     return corpus, sort_problems(checker.problems)

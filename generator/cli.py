@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import errno
 import json
-import subprocess
-import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from generator.incremental import Run
+from generator.incremental import Resident, Run
 from generator.lock import project_lock
 from generator.problems import Problem
 from generator.site import CONFIG, LOG, SITE, build_site, restore_site
@@ -181,17 +179,23 @@ def _note(message: str) -> None:
     click.echo(message, err=True)
 
 
-def generate(root: Path) -> None:
+def generate(
+    root: Path,
+    resident: Resident | None = None,
+    first: Collection[str] = (),
+    then: Callable[[], object] | None = None,
+) -> None:
     """Check, then write the pages; the caller holds the project's lock. Only what changed since
-    the last run is read, checked and rendered again (incremental.py)."""
-    run = Run(root, root / DOCS, _note)
+    the last run is read, checked and rendered again (incremental.py); the pages in `first` are
+    written before the others, then `then` is called."""
+    run = Run(root, root / DOCS, _note, resident)
     last = run.up_to_date()
     if last is not None:
         _generated(0, 0, last.files)
         return
     _, corpus, problems = run.check()
     _stop_on(problems)
-    report = run.write(corpus)
+    report = run.write(corpus, first, then)
     _generated(len(report.written), len(report.deleted), report.unchanged)
 
 
@@ -399,14 +403,24 @@ def draft_command(source: str, root: Path, force: bool) -> None:
     )
 
 
-def _generate_apart(root: Path) -> None:
-    """`briefing generate` in a process of its own, which takes the project's lock as any run
-    does: no corpus stays in this long-running process between runs, and nothing that goes
-    wrong there can stop the preview. Its problems go to the terminal as from `briefing
-    generate`."""
-    command = [sys.executable, "-m", "generator", "generate", "--root", str(root)]
-    if subprocess.run(command, check=False).returncode != 0:
-        raise Failed("the pages were not generated")
+def _generating(root: Path) -> Callable[[Collection[str], Callable[[], object]], None]:
+    """`briefing generate` for the preview, run after run in its process, which keeps what each
+    run leaves for the next (a Resident): a save is checked and rendered without reading back
+    build/cache. Each run takes the project's lock as any does, and fails as `briefing
+    generate` does, its problems printed and one line raised."""
+    resident = Resident()
+
+    def regenerate(first: Collection[str], then: Callable[[], object]) -> None:
+        try:
+            with project_lock(root, _note):
+                restore_site(root)
+                generate(root, resident, first, then)
+        except click.ClickException:
+            raise
+        except Exception as error:  # as `briefing generate` says it; the preview goes on
+            raise Failed(_one_line(error)) from None
+
+    return regenerate
 
 
 @main.command(name="serve")
@@ -428,7 +442,7 @@ def serve_command(root: Path, address: str, open_browser: bool) -> None:
     from generator.serve import ServeError, serve
 
     try:
-        serve(root, lambda: _generate_apart(root), address, open_browser=open_browser)
+        serve(root, _generating(root), address, open_browser=open_browser)
     except ServeError as error:
         raise Failed(str(error)) from None
 

@@ -3,12 +3,14 @@
 means there is nothing to do. Otherwise a content file is parsed again only if its bytes changed,
 a quote searched for again only if it or its article changed, and a page rendered again only if
 something it read changed (trace.py); the whole corpus is still checked, as are references across
-files. What a run leaves for the next is kept in build/cache (cache.py)."""
+files. What a run leaves for the next is kept in build/cache (cache.py), and by a preview, which
+runs again and again, also in memory (Resident)."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,28 +25,50 @@ from generator.cache import (
     write_last_run,
     write_state,
 )
-from generator.snapshot import TEMPLATES, generator_version, take_snapshot
+from generator.snapshot import TEMPLATES, Snapshot, generator_version, take_snapshot
 from generator.write import WriteReport, write_tree
 
 # Loading, checking and rendering are imported only by a run with something to do: a run with
 # nothing to do is over in less time than importing them takes.
 if TYPE_CHECKING:
-    from generator.check import Occurrences
+    from generator.check import Checked, Occurrences
     from generator.load import Files, RawCorpus
-    from generator.model import Corpus
+    from generator.model import Corpus, Strict
     from generator.problems import Problem
+
+
+@dataclass
+class Resident:
+    """What a long-running process (the preview) keeps between its runs: the state the last run
+    left, without reading it back from build/cache; the files it read, which need not be read
+    again while they are as they were; and the records as validated and checked, which are
+    not worth writing to build/cache. The version is the code's as the process started."""
+
+    version: str = field(default_factory=generator_version)
+    state: State | None = None
+    snapshot: Snapshot | None = None
+    validated: dict[tuple[str, str], Strict] = field(default_factory=dict)
+    checked: dict[tuple[str, str, str], Checked] = field(default_factory=dict)
 
 
 class Run:
     """One run of `briefing generate` into `docs`; `note` says what the reader should know of
-    the cache (one that could not be read)."""
+    the cache (one that could not be read). A `resident` run starts from what the last run of
+    its process left in memory, and leaves what it makes there."""
 
-    def __init__(self, root: Path, docs: Path, note: Callable[[str], object]) -> None:
+    def __init__(
+        self,
+        root: Path,
+        docs: Path,
+        note: Callable[[str], object],
+        resident: Resident | None = None,
+    ) -> None:
         self.root = root
         self.docs = docs
         self.note = note
-        self.version = generator_version()
-        self.snapshot = take_snapshot(root)
+        self.resident = resident
+        self.version = resident.version if resident is not None else generator_version()
+        self.snapshot = take_snapshot(root, earlier=resident.snapshot if resident else None)
         self.on_disk = on_disk(docs)
         self.state = State()
         self.files: Files | None = None
@@ -64,26 +88,50 @@ class Run:
         from generator.check import check
         from generator.load import Files, load_corpus
 
-        self.state = read_state(self.root, self.version, self.note)
+        resident = self.resident
+        if resident is not None and resident.state is not None:
+            self.state = resident.state
+        else:
+            self.state = read_state(self.root, self.version, self.note)
         self.files = Files(self.root, self.snapshot, Memo(self.state.parsed))
         self.found = Memo(self.state.found)
+        validated = Memo(resident.validated if resident is not None else None)
+        checked = Memo(resident.checked if resident is not None else None)
         raw = load_corpus(self.root, self.files)
-        # The corpus holds the text of what was read: the bytes need not be kept too.
-        self.snapshot.files = {
-            path: data
-            for path, data in self.snapshot.files.items()
-            if path.startswith(f"{TEMPLATES}/")
-        }
-        corpus, problems = check(raw, self.found)
+        if resident is not None:
+            resident.snapshot = self.snapshot
+        else:
+            # The corpus holds the text of what was read: the bytes need not be kept too.
+            self.snapshot.files = {
+                path: data
+                for path, data in self.snapshot.files.items()
+                if path.startswith(f"{TEMPLATES}/")
+            }
+        corpus, problems = check(raw, self.found, validated, checked)
+        if resident is not None:
+            resident.validated, resident.checked = validated.now, checked.now
         if problems:
             # What was parsed and found stays true; the pages, not written, are as they were.
             kept = dataclasses.replace(self.state, parsed=self.files.parsed.now)
-            write_state(self.root, self.version, dataclasses.replace(kept, found=self.found.now))
+            self._leave(dataclasses.replace(kept, found=self.found.now))
         return raw, corpus, problems
 
-    def write(self, corpus: Corpus) -> WriteReport:
+    def _leave(self, state: State) -> None:
+        """Leave `state` for the next run: in build/cache, and in memory if resident."""
+        if self.resident is not None:
+            self.resident.state = state
+        write_state(self.root, self.version, state)
+
+    def write(
+        self,
+        corpus: Corpus,
+        first: Collection[str] = (),
+        then: Callable[[], object] | None = None,
+    ) -> WriteReport:
         """Write the pages whose text changed (rendering only those whose inputs did), and
-        leave what this run read, found and made for the next."""
+        leave what this run read, found and made for the next. The pages at the paths in `first`
+        (relative to `docs`) are rendered and written before the others, and `then` is called
+        once they are: a preview shows them while the rest are made."""
         from generator.render import render_changed
         from generator.trace import Earlier, Made
 
@@ -93,7 +141,9 @@ class Run:
         pages = self.state.pages if self.state.templates == templates else {}
         earlier = Earlier(pages, self.state.values, self.on_disk, self.state.compiled)
         made = Made()
-        pages_now = render_changed(self.root, corpus, earlier, made, self.files.read, self.snapshot)
+        pages_now = render_changed(
+            self.root, corpus, earlier, made, self.files.read, self.snapshot, first, then
+        )
         report = write_tree(self.docs, pages_now)
         after = on_disk(self.docs)
         for path, page in made.pages.items():
@@ -101,7 +151,7 @@ class Run:
         state = State(
             self.files.parsed.now, self.found.now, templates, made.pages, made.values, made.compiled
         )
-        write_state(self.root, self.version, state)
+        self._leave(state)
         # Only a run that read exactly its snapshot can vouch for it.
         complete = made.assets_as_snapshot and self.files.read_as_snapshot()
         files = len(report.written) + report.unchanged

@@ -78,13 +78,15 @@ class Marks:
 @dataclass
 class RawRecord:
     """One content file as written: its kind (folder), id (file name) and plain data; data is
-    None when the file could not be read (the problem is reported, the id still exists)."""
+    None when the file could not be read (the problem is reported, the id still exists). `digest`
+    is the hash of the file's bytes, when it was read through `Files`."""
 
     kind: str
     id: str
     path: str
     data: dict[str, Any] | None
     marks: Marks
+    digest: str = ""
 
 
 @dataclass
@@ -309,7 +311,8 @@ class Files:
         data, problems = self.parsed.get((kind, path, self.read[path]), parse)
         # As parse_record makes it: only a record that was read has marks to work out.
         marks = Marks(path, text) if data is not None else Marks(path)
-        return RawRecord(kind, PurePosixPath(path).stem, path, data, marks), problems
+        record = RawRecord(kind, PurePosixPath(path).stem, path, data, marks, self.read[path])
+        return record, problems
 
     def read_as_snapshot(self) -> bool:
         """Whether exactly the content files and articles of the snapshot were read, each as

@@ -11,7 +11,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,9 @@ TRADE_OFFS = (
     "pages listing the whole corpus (timeline, indexes, sources) come last (a save made while one "
     "is being built waits for it), and each open page reloads when its own is done; "
     "search and the lists on the Tags page stay as they were when the preview started (restart "
-    "it to refresh them); MkDocs' warnings are printed, not fatal (`briefing build` is strict)"
+    "it to refresh them); MkDocs' warnings are printed, not fatal (`briefing build` is strict); "
+    "it keeps in memory every built page and what the last save's run made, about twice as "
+    "much as `briefing build` takes"
 )
 # Material's tags listing: the page holding it lists every page's tags, which only a whole build
 # gathers, so a change to it builds everything again.
@@ -84,6 +86,15 @@ def snapshot(docs: Path) -> dict[str, tuple[int, int]]:
             stat = os.stat(path)
             found[Path(path).relative_to(docs).as_posix()] = (stat.st_mtime_ns, stat.st_size)
     return found
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    """A file's modification time and size, as `snapshot` has them; None if it is not there."""
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 class Preview:
@@ -142,19 +153,42 @@ class Preview:
             shutil.rmtree(previous, ignore_errors=True)
         return found
 
-    def update(self, *, everything: bool = False) -> int:
+    def update(self, *, everything: bool = False, only: Collection[str] | None = None) -> int:
         """Queue the files that changed under the docs folder since the last call (or, with
         `everything`, a whole build, as after a change to mkdocs.yml or the theme); returns how
-        many were queued."""
-        now = snapshot(Path(self.config.docs_dir))
-        changed = {path: now[path][1] for path in now if self._seen.get(path) != now[path]}
-        changed |= {path: -1 for path in self._seen.keys() - now.keys()}  # deleted
-        self._seen = now
+        many were queued. With `only`, just those files are looked at (a few, not the whole
+        folder)."""
+        docs = Path(self.config.docs_dir)
+        if only is None:
+            now, before = snapshot(docs), self._seen
+            self._seen = now
+        else:
+            now = {path: stat for path in only if (stat := _stat(docs / path)) is not None}
+            before = {path: self._seen[path] for path in only if path in self._seen}
+            self._seen |= now
+            for path in before.keys() - now.keys():
+                del self._seen[path]
+        changed = {path: now[path][1] for path in now if before.get(path) != now[path]}
+        changed |= {path: -1 for path in before.keys() - now.keys()}  # deleted
         with self._changes:
             self._queued |= changed
             self._everything |= everything
             self._changes.notify_all()
         return len(changed)
+
+    def open_pages(self) -> set[str]:
+        """The pages (their paths under the docs folder) that a browser is showing, waiting for
+        them to change."""
+        with self._changes:
+            urls = set(self._open)
+        found = set()
+        for url in urls:
+            # Looked up, not listed: the files may be changing meanwhile, in the preview's thread.
+            path = url.removesuffix(".html") + ".md"
+            file = self._recorder.files.get_file_from_path(path)
+            if file is not None and file.url == url:
+                found.add(path)
+        return found
 
     def is_configuration(self, path: Path) -> bool:
         """Whether a change to `path` changes every page: mkdocs.yml, its hooks, or the theme's

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +44,10 @@ from generator.dates import Timing, month_heading, parse_period
 from generator.export import corpus_json
 from generator.feed import atom_feed
 from generator.index import (
+    Added,
     Backlink,
     Change,
+    TimelineEntry,
     Tracked,
     Views,
     build_views,
@@ -465,11 +468,23 @@ class Renderer:
         self.titles: dict[str, str] = {}
         self.sources = self.corpus.of("sources", Source)
         self.source_labels = SourceLabels(self.sources)
-        self.timeline = timeline(corpus)
         self._coverage: dict[str, SourceCoverage] = {}
         self._boilerplate: dict[str, list[Span]] = {}
-        self._spans = spans_by_source(corpus)
-        self.added = what_sources_added(corpus)
+        # The whole corpus, unrecorded: what the site's own pages and the sources' read.
+        self._whole = corpus
+
+    # Worked out when first needed: a preview's first page is an entity's, which needs none.
+    @cached_property
+    def timeline(self) -> list[TimelineEntry]:
+        return timeline(self._whole)
+
+    @cached_property
+    def _spans(self) -> dict[str, list[Span]]:
+        return spans_by_source(self._whole)
+
+    @cached_property
+    def added(self) -> dict[str, Added]:
+        return what_sources_added(self._whole)
 
     def render(self, template: str, path: str, title: str, **context: Any) -> Rendered:
         citations = Citations(path, self.source_labels)
@@ -720,25 +735,47 @@ def render_changed(
     made: Made,
     hashes: Mapping[str, str] | None = None,
     templates: Snapshot | None = None,
+    first: Collection[str] = (),
+    then: Callable[[], object] | None = None,
 ) -> Iterator[tuple[str, str | bytes | None]]:
     """As render_site, but a page that an earlier run made, whose file is as written and for
     which nothing it read has changed, is given as (path, None): to be kept as it is. `hashes`
     are those of the files the corpus was read from (by path), `templates` a snapshot of
-    templates/. Records in `made` what each page read."""
+    templates/. The pages at the paths in `first` come first in their stage (a preview's open
+    pages), and `then` is called once they are taken (written, by write_tree), before the
+    others are made. Records in `made` what each page read."""
     renderer = Renderer(root, corpus, hashes, templates, Memo(earlier.compiled))
+
+    def made_or_kept(task: Task) -> tuple[str, str | None, Callable[[], None]]:
+        """A page rendered (its text) or kept (None), and how to note it for later stages."""
+        path = path_of(task)
+        record = earlier.pages.get(path)
+        if record is not None and renderer.values.unchanged(path, record, earlier):
+            made.pages[path] = record
+            return path, None, lambda: renderer.keep(path, record)
+        page, keys = renderer.render_recorded(task)
+        made.pages[path] = PageRecord(keys, page.title, page.citations)
+        return path, page.text, lambda: renderer.record(page)
+
     for stage in renderer.stages():
+        # The pages asked for first are made first, but noted in the stage's order, as the
+        # others: a source's page lists the pages citing it in that order.
+        early: dict[str, Callable[[], None]] = {}
+        for task in stage:
+            if path_of(task) in first:
+                path, text, note = made_or_kept(task)
+                early[path] = note
+                yield path, text
+        if early and then is not None:
+            then()
         for task in stage:
             path = path_of(task)
-            record = earlier.pages.get(path)
-            if record is not None and renderer.values.unchanged(path, record, earlier):
-                renderer.keep(path, record)
-                made.pages[path] = record
-                yield path, None
+            if path in early:
+                early[path]()
                 continue
-            page, keys = renderer.render_recorded(task)
-            renderer.record(page)
-            made.pages[path] = PageRecord(keys, page.title, page.citations)
-            yield path, page.text
+            path, text, note = made_or_kept(task)
+            note()
+            yield path, text
     yield from renderer.assets().items()
     # Each key once, shared by the pages that read it: the cache is a fraction of the size.
     shared: dict[Key, Key] = {}

@@ -51,6 +51,8 @@ class Snapshot:
 
     files: dict[str, bytes] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
+    # Each file as it was when read: inode, size, modification and change times.
+    stats: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
 
     def digest(self) -> str:
         """One hash of every path and its hash."""
@@ -61,19 +63,32 @@ class Snapshot:
         inside = sorted(path for path in self.hashes if path.startswith(f"{folder}/"))
         return hash_lines([f"{path} {self.hashes[path]}" for path in inside])
 
-    def add(self, root: Path, relative: str) -> None:
+    def add(self, root: Path, relative: str, earlier: Snapshot | None = None) -> None:
+        """The file at `relative`: as `earlier` holds it if it is as it was then (the same
+        inode, size and times: the change time cannot be set back), else read."""
         path = os.path.join(root, relative)
         if os.path.islink(path):
             self.hashes[relative] = f"link to {os.readlink(path)}"
             return
         try:
-            with open(path, "rb") as file:
-                data = file.read()
+            stat = _stat(os.lstat(path))
+            if earlier is not None and earlier.stats.get(relative) == stat:
+                data, digest = earlier.files[relative], earlier.hashes[relative]
+            else:
+                with open(path, "rb") as file:
+                    stat = _stat(os.fstat(file.fileno()))
+                    data = file.read()
+                digest = hash_bytes(data)
         except OSError as error:
             self.hashes[relative] = f"unreadable: {error.strerror}"
             return
         self.files[relative] = data
-        self.hashes[relative] = hash_bytes(data)
+        self.hashes[relative] = digest
+        self.stats[relative] = stat
+
+
+def _stat(status: os.stat_result) -> tuple[int, int, int, int]:
+    return status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
 
 
 def decoded(data: bytes) -> str:
@@ -82,32 +97,35 @@ def decoded(data: bytes) -> str:
     return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
 
 
-def take_snapshot(root: Path, folders: tuple[str, ...] = FOLDERS) -> Snapshot:
+def take_snapshot(
+    root: Path, folders: tuple[str, ...] = FOLDERS, earlier: Snapshot | None = None
+) -> Snapshot:
     """Every file under `folders` (and, for all of them, mkdocs.yml). A folder that is a link is
     recorded as one, and what it leads to is taken too (the run reads through it, or refuses
-    it); links inside are not followed."""
+    it); links inside are not followed. A file as it was in `earlier` (a long-running process's
+    last snapshot) is taken from there, not read again."""
     snapshot = Snapshot()
     for folder in folders:
         path = root / folder
         if path.is_symlink():
             snapshot.add(root, folder)
         if path.is_dir():
-            _walk(root, folder, snapshot)
+            _walk(root, folder, snapshot, earlier)
         elif path.exists():
-            snapshot.add(root, folder)
+            snapshot.add(root, folder, earlier)
     if folders == FOLDERS and os.path.lexists(root / CONFIG):
-        snapshot.add(root, CONFIG)
+        snapshot.add(root, CONFIG, earlier)
     return snapshot
 
 
-def _walk(root: Path, relative: str, snapshot: Snapshot) -> None:
+def _walk(root: Path, relative: str, snapshot: Snapshot, earlier: Snapshot | None) -> None:
     path = os.path.join(root, relative)
     with os.scandir(path) as entries:
         for entry in sorted(entries, key=lambda entry: entry.name):
             inner = f"{relative}/{entry.name}"
             if entry.is_dir(follow_symlinks=False):
-                _walk(root, inner, snapshot)
+                _walk(root, inner, snapshot, earlier)
             elif entry.is_file(follow_symlinks=False) or entry.is_symlink():
-                snapshot.add(root, inner)
+                snapshot.add(root, inner, earlier)
             else:  # a named pipe, say: never read
                 snapshot.hashes[inner] = "not a file"

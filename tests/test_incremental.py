@@ -26,8 +26,9 @@ from click.testing import CliRunner, Result
 
 from generator.cache import CACHE, STATE
 from generator.check import check
-from generator.cli import main
-from generator.incremental import Run
+from generator.cli import Failed, main
+from generator.cli import generate as cli_generate
+from generator.incremental import Resident, Run
 from generator.layout import Task, path_of
 from generator.load import load_corpus
 from generator.render import Rendered, Renderer
@@ -365,15 +366,48 @@ class Editor:
         return f"{entity_id}: rewritten"
 
 
-def run_rounds(root: Path, scratch: Path, seed: int) -> None:
+def generated(root: Path) -> None:
+    result = generate(root)
+    assert result.exit_code == 0, result.output
+
+
+class Preview:
+    """Runs as `briefing serve` makes them, in one process that keeps what each leaves for the
+    next (a Resident), with a few pages, picked at random as if open in a browser, made first:
+    when the run says those are written, each is already as the run leaves it."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.resident = Resident()
+
+    def __call__(self, root: Path) -> None:
+        docs = root / DOCS
+        pages = sorted(path for path in tree(docs) if path.endswith(".md"))
+        first = set(self.rng.sample(pages, min(len(pages), 3)))
+        seen: dict[str, bytes | None] = {}
+
+        def then() -> None:
+            seen.update({path: read_or_none(docs / path) for path in first})
+
+        cli_generate(root, self.resident, first, then)
+        assert seen, f"not told that {sorted(first)} were written"
+        assert seen == {path: read_or_none(docs / path) for path in first}
+
+
+def read_or_none(path: Path) -> bytes | None:
+    return path.read_bytes() if path.is_file() else None
+
+
+def run_rounds(
+    root: Path, scratch: Path, seed: int, run: Callable[[Path], None] = generated
+) -> None:
     rng = random.Random(seed)
     editor = Editor(root, rng)
-    assert generate(root).exit_code == 0
+    generated(root)
     log: list[str] = []
     for number in range(ROUNDS):
         log += [editor.edit() for _ in range(rng.randint(1, EDITS_PER_ROUND))]
-        result = generate(root)
-        assert result.exit_code == 0, result.output
+        run(root)
         wrong = differences(tree(root / DOCS), clean_pages(root, scratch))
         assert not wrong, f"seed {seed}, round {number}: {wrong[:10]} differ after: {log}"
         # With nothing changed since, a run writes nothing.
@@ -391,6 +425,20 @@ def test_random_edits_to_the_shipped_corpus_give_a_clean_generates_pages(
 def test_random_edits_to_a_synthetic_corpus_give_a_clean_generates_pages(tmp_path: Path) -> None:
     root = synthetic_project(tmp_path / "project", 120)
     run_rounds(root, tmp_path / "clean", 3)
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_random_edits_previewed_give_a_clean_generates_pages(tmp_path: Path, seed: int) -> None:
+    """As the preview runs them: in memory from run to run, a few pages first."""
+    root = copy_project(tmp_path / "project")
+    run_rounds(root, tmp_path / "clean", seed, Preview(random.Random(seed)))
+
+
+def test_random_edits_to_a_synthetic_corpus_previewed_give_a_clean_generates_pages(
+    tmp_path: Path,
+) -> None:
+    root = synthetic_project(tmp_path / "project", 120)
+    run_rounds(root, tmp_path / "clean", 6, Preview(random.Random(6)))
 
 
 def test_an_edit_renders_again_only_the_pages_it_can_change(
@@ -585,4 +633,48 @@ def test_a_cache_changed_but_still_loadable_is_discarded(project: Path) -> None:
     result = generate(project)
     assert result.exit_code == 0, result.output
     assert f"note: {CACHE / STATE} could not be read (damaged)" in result.output
+    assert tree(project / DOCS) == clean_pages(project, project.parent / "clean")
+
+
+# The preview's runs, in one process -------------------------------------------------------
+
+
+def test_a_preview_run_keeps_what_it_leaves_in_memory(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A resident run does not read build/cache back: damaged there, it is not even noticed."""
+    generated(project)
+    resident = Resident()
+    edit_name(project)
+    cli_generate(project, resident)
+    (project / CACHE / STATE).write_bytes(b"not a cache")
+    person = project / "content" / "people" / "stephen-biegun.yml"
+    person.write_text(person.read_text().replace("name: Stephen Biegun\n", "name: S. Biegun\n"))
+    cli_generate(project, resident)
+    assert "could not be read" not in capsys.readouterr().err
+    assert tree(project / DOCS) == clean_pages(project, project.parent / "clean")
+
+
+def test_a_preview_run_refused_by_the_check_says_why_and_the_next_is_right(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A record valid in the last run and invalid now is reported (only valid records are
+    remembered as validated), the pages stay, and the run after the fix is right."""
+    generated(project)
+    resident = Resident()
+    edit_name(project)
+    cli_generate(project, resident)
+    person = project / "content" / "people" / "stephen-biegun.yml"
+    good = person.read_text()
+    person.write_text(good.replace("name: Stephen Biegun\n", "name: [Stephen, Biegun]\n"))
+    pages = tree(project / DOCS)
+    with pytest.raises(Failed, match="nothing was generated"):
+        cli_generate(project, resident)
+    assert (
+        "stephen-biegun.yml:2:7: error: `name` should be text, not a list"
+        in capsys.readouterr().err
+    )
+    assert tree(project / DOCS) == pages
+    person.write_text(good.replace("name: Stephen Biegun\n", "name: Steve Biegun\n"))
+    cli_generate(project, resident)
     assert tree(project / DOCS) == clean_pages(project, project.parent / "clean")

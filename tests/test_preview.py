@@ -7,16 +7,20 @@ clock."""
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import DOCS, LATER, briefing, edit
+from conftest import DOCS, LATER, briefing, edit, wait_for
 
+from generator.cli import generate as cli_generate
+from generator.incremental import Resident
 from generator.preview import Preview, snapshot
 
 PERSON = "content/people/stephen-biegun.yml"
 NEW_NAME = "Stephen E. Biegun"
+INDEX = "people/index.md"
 WAIT_SECONDS = 120
 
 
@@ -131,3 +135,31 @@ def test_the_tags_page_and_mkdocs_yml_build_everything_again(preview: Preview) -
     assert preview.site is not None
     person = (preview.site / "people/stephen-biegun.html").read_text(encoding="utf-8")
     assert "Preview of Briefing" in person
+
+
+def test_a_page_open_in_a_browser_is_generated_and_built_first(preview: Preview) -> None:
+    """As `briefing serve` runs a save: the page a browser waits on is generated first, and the
+    preview told to build it before the pages listing the corpus are made; the browser's
+    question then answers with the page's new version."""
+    project = preview.root
+    url, path = "people/stephen-biegun.html", "people/stephen-biegun.md"
+    token = preview.token(url)
+    answers: list[str] = []
+    browser = threading.Thread(target=lambda: answers.append(preview.wait(url, token, 60)))
+    browser.start()
+    assert wait_for(lambda: preview.open_pages() == {path}, 10)
+    edit(project / PERSON, "name: Stephen Biegun", f"name: {NEW_NAME}")
+    told: list[tuple[bool, bool]] = []
+
+    def then() -> None:
+        docs = project / DOCS
+        told.append((NEW_NAME in (docs / path).read_text(), NEW_NAME in (docs / INDEX).read_text()))
+        preview.update()
+
+    cli_generate(project, Resident(), preview.open_pages(), then)
+    # Told once, when his page was written and the people's index (listing him) not yet.
+    assert told == [(True, False)]
+    assert NEW_NAME in (project / DOCS / INDEX).read_text()
+    browser.join(60)
+    assert answers and answers[0] != token
+    assert preview.site is not None and NEW_NAME in (preview.site / url).read_text()
