@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import json
+import traceback
 from collections.abc import Callable, Collection
 from functools import wraps
 from pathlib import Path
@@ -16,6 +17,7 @@ from generator.incremental import Resident, Run
 from generator.lock import project_lock
 from generator.problems import Problem
 from generator.site import CONFIG, LOG, SITE, build_site, restore_site
+from generator.snapshot import generator_version
 from generator.write import write_tree
 
 # Commands import the modules they use when run: a `briefing generate` with nothing to do is
@@ -189,7 +191,8 @@ def generate(
     the last run is read, checked and rendered again (incremental.py); the pages in `first` are
     written before the others, then `then` is called."""
     run = Run(root, root / DOCS, _note, resident)
-    last = run.up_to_date()
+    # A resident run with nothing in memory yet goes on (rendering nothing), to fill it.
+    last = run.up_to_date() if resident is None or resident.state is not None else None
     if last is not None:
         _generated(0, 0, last.files)
         return
@@ -403,14 +406,17 @@ def draft_command(source: str, root: Path, force: bool) -> None:
     )
 
 
-def _generating(root: Path) -> Callable[[Collection[str], Callable[[], object]], None]:
+def _generating(root: Path, debug: bool) -> Callable[[Collection[str], Callable[[], object]], None]:
     """`briefing generate` for the preview, run after run in its process, which keeps what each
     run leaves for the next (a Resident): a save is checked and rendered without reading back
     build/cache. Each run takes the project's lock as any does, and fails as `briefing
-    generate` does, its problems printed and one line raised."""
+    generate` does, its problems printed and one line raised (after the traceback, with
+    `debug`). The code is the process's own: a change to it is said, not taken up."""
     resident = Resident()
 
     def regenerate(first: Collection[str], then: Callable[[], object]) -> None:
+        if generator_version() != resident.version:
+            _note("note: the generator changed since the preview started; restart it to use it")
         try:
             with project_lock(root, _note):
                 restore_site(root)
@@ -418,6 +424,8 @@ def _generating(root: Path) -> Callable[[Collection[str], Callable[[], object]],
         except click.ClickException:
             raise
         except Exception as error:  # as `briefing generate` says it; the preview goes on
+            if debug:
+                traceback.print_exc()
             raise Failed(_one_line(error)) from None
 
     return regenerate
@@ -442,7 +450,9 @@ def serve_command(root: Path, address: str, open_browser: bool) -> None:
     from generator.serve import ServeError, serve
 
     try:
-        serve(root, _generating(root), address, open_browser=open_browser)
+        # --debug is taken by _guarded; the runs inside the preview need it too.
+        debug = bool(click.get_current_context().params.get("debug"))
+        serve(root, _generating(root, debug), address, open_browser=open_browser)
     except ServeError as error:
         raise Failed(str(error)) from None
 

@@ -32,7 +32,7 @@ from generator.write import WriteReport, write_tree
 # nothing to do is over in less time than importing them takes.
 if TYPE_CHECKING:
     from generator.check import Checked, Occurrences
-    from generator.load import Files, RawCorpus
+    from generator.load import Files, RawCorpus, RawRecord
     from generator.model import Corpus, Strict
     from generator.problems import Problem
 
@@ -41,12 +41,16 @@ if TYPE_CHECKING:
 class Resident:
     """What a long-running process (the preview) keeps between its runs: the state the last run
     left, without reading it back from build/cache; the files it read, which need not be read
-    again while they are as they were; and the records as validated and checked, which are
-    not worth writing to build/cache. The version is the code's as the process started."""
+    again while they are as they were, and the records made of them; and the records as
+    validated and checked, which are not worth writing to build/cache. The version is the
+    code's as the process started."""
 
     version: str = field(default_factory=generator_version)
     state: State | None = None
     snapshot: Snapshot | None = None
+    records: dict[tuple[str, str, str], tuple[RawRecord, list[Problem]]] = field(
+        default_factory=dict
+    )
     validated: dict[tuple[str, str], Strict] = field(default_factory=dict)
     checked: dict[tuple[str, str, str], Checked] = field(default_factory=dict)
 
@@ -93,13 +97,14 @@ class Run:
             self.state = resident.state
         else:
             self.state = read_state(self.root, self.version, self.note)
-        self.files = Files(self.root, self.snapshot, Memo(self.state.parsed))
+        records = Memo(resident.records if resident is not None else None)
+        self.files = Files(self.root, self.snapshot, Memo(self.state.parsed), records)
         self.found = Memo(self.state.found)
         validated = Memo(resident.validated if resident is not None else None)
         checked = Memo(resident.checked if resident is not None else None)
         raw = load_corpus(self.root, self.files)
         if resident is not None:
-            resident.snapshot = self.snapshot
+            resident.snapshot, resident.records = self.snapshot, records.now
         else:
             # The corpus holds the text of what was read: the bytes need not be kept too.
             self.snapshot.files = {
@@ -130,8 +135,8 @@ class Run:
     ) -> WriteReport:
         """Write the pages whose text changed (rendering only those whose inputs did), and
         leave what this run read, found and made for the next. The pages at the paths in `first`
-        (relative to `docs`) are rendered and written before the others, and `then` is called
-        once they are: a preview shows them while the rest are made."""
+        (relative to `docs`) are rendered and written before the others of their stage, and `then`
+        is called once they are: a preview shows them while the rest are made."""
         from generator.render import render_changed
         from generator.trace import Earlier, Made
 

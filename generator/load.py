@@ -277,18 +277,40 @@ Parsed = tuple[dict[str, Any] | None, list[Problem]]
 class Files:
     """Where the corpus's files are read from: those a snapshot holds from the snapshot, the
     others from disk; a content file an earlier run parsed (the same kind, path and bytes) is
-    not parsed again. Keeps the hash of every file read."""
+    not parsed again, and one whose record an earlier run of the same process made (`records`)
+    is not even decoded. Keeps the hash of every file read."""
 
     def __init__(
         self,
         root: Path,
         snapshot: Snapshot | None = None,
         parsed: Memo[tuple[str, str, str], Parsed] | None = None,
+        records: Memo[tuple[str, str, str], tuple[RawRecord, list[Problem]]] | None = None,
     ) -> None:
         self.root = root
         self.snapshot = snapshot if snapshot is not None else Snapshot()
         self.parsed = parsed if parsed is not None else Memo()
+        self.records = records if records is not None else Memo()
         self.read: dict[str, str] = {}
+
+    def record(self, kind: str, path: str) -> tuple[RawRecord, list[Problem]]:
+        """The content file's record, and the problems of reading it."""
+        if path not in self.snapshot.files:
+            return self._made(kind, path)
+        key = (kind, path, self.snapshot.hashes[path])
+        record, problems = self.records.get(key, lambda: self._made(kind, path))
+        self.read[path] = key[2]
+        # Kept for the next run's cache, as if parsed again.
+        self.parsed.get(key, lambda: (record.data, problems))
+        return record, problems
+
+    def _made(self, kind: str, path: str) -> tuple[RawRecord, list[Problem]]:
+        try:
+            text = self.text(path)
+        except UnicodeDecodeError as error:
+            problem = Problem(Location(path), f"not UTF-8 text ({error.reason})", "save as UTF-8")
+            return RawRecord(kind, PurePosixPath(path).stem, path, None, Marks(path)), [problem]
+        return self.parse(kind, path, text)
 
     def text(self, path: str) -> str:
         """The file's text, line ends made "\n" (as Python reads text). A leading byte order
@@ -334,12 +356,7 @@ def _read_when_clean(path: str) -> bool:
 
 
 def _read_file(files: Files, path: str, kind: str) -> tuple[RawRecord, list[Problem]]:
-    try:
-        text = files.text(path)
-    except UnicodeDecodeError as error:
-        problem = Problem(Location(path), f"not UTF-8 text ({error.reason})", "save as UTF-8")
-        return RawRecord(kind, PurePosixPath(path).stem, path, None, Marks(path)), [problem]
-    return files.parse(kind, path, text)
+    return files.record(kind, path)
 
 
 def _compose(text: str) -> Node | None:

@@ -111,6 +111,7 @@ class Preview:
         self._config: MkDocsConfig | None = None
         self._recorder = _Recorder()
         self._seen: dict[str, tuple[int, int]] = {}
+        self._ahead: dict[str, int] = {}  # pages queued ahead of the others' update
         # Shared with the thread that calls `update` and with the server's waiting requests.
         self._changes = threading.Condition()
         self._queued: dict[str, int] = {}  # docs path -> its size (its build order)
@@ -157,7 +158,8 @@ class Preview:
         """Queue the files that changed under the docs folder since the last call (or, with
         `everything`, a whole build, as after a change to mkdocs.yml or the theme); returns how
         many were queued. With `only`, just those files are looked at (a few, not the whole
-        folder)."""
+        folder), ahead of the others: those are built again once these are all looked at if
+        a page came or went meanwhile (it may link to one that is new)."""
         docs = Path(self.config.docs_dir)
         if only is None:
             now, before = snapshot(docs), self._seen
@@ -170,6 +172,13 @@ class Preview:
                 del self._seen[path]
         changed = {path: now[path][1] for path in now if before.get(path) != now[path]}
         changed |= {path: -1 for path in before.keys() - now.keys()}  # deleted
+        if only is not None:
+            self._ahead |= {path: size for path, size in changed.items() if size >= 0}
+        else:
+            came_or_went = now.keys() ^ before.keys()
+            if any(path.endswith(".md") for path in came_or_went):
+                changed = {**self._ahead, **changed}
+            self._ahead = {}
         with self._changes:
             self._queued |= changed
             self._everything |= everything
@@ -178,7 +187,8 @@ class Preview:
 
     def open_pages(self) -> set[str]:
         """The pages (their paths under the docs folder) that a browser is showing, waiting for
-        them to change."""
+        them to change; but not a page holding a tags listing, which builds every page again,
+        and so must wait for all of them to be generated."""
         with self._changes:
             urls = set(self._open)
         found = set()
@@ -186,7 +196,7 @@ class Preview:
             # Looked up, not listed: the files may be changing meanwhile, in the preview's thread.
             path = url.removesuffix(".html") + ".md"
             file = self._recorder.files.get_file_from_path(path)
-            if file is not None and file.url == url:
+            if file is not None and file.url == url and path not in self._recorder.listings:
                 found.add(path)
         return found
 

@@ -743,7 +743,7 @@ def render_changed(
     are those of the files the corpus was read from (by path), `templates` a snapshot of
     templates/. The pages at the paths in `first` come first in their stage (a preview's open
     pages), and `then` is called once they are taken (written, by write_tree), before the
-    others are made. Records in `made` what each page read."""
+    others are made: once in each stage that holds any. Records in `made` what each page read."""
     renderer = Renderer(root, corpus, hashes, templates, Memo(earlier.compiled))
 
     def made_or_kept(task: Task) -> tuple[str, str | None, Callable[[], None]]:

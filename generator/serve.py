@@ -230,9 +230,12 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 def _settle_heap() -> None:
-    """Collect what the last run left, then set the rest aside from the collector: the preview
-    keeps a large heap (MkDocs' pages, what the generator's last run left), and a full
-    collection over it costs half a second of a save's at 10,000 entities, wherever it falls."""
+    """Collect the garbage, then set the rest aside from the collector until the next save: the
+    preview keeps a large heap (MkDocs' pages, what the generator's last run left), and a full
+    collection over it costs half a second of a save's at 10,000 entities, wherever it falls.
+    Done between saves instead; unfrozen first, so that what has become garbage since (a whole
+    build's pages, after a change to mkdocs.yml) is collected too."""
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 

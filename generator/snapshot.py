@@ -9,6 +9,7 @@ import hashlib
 import io
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -22,6 +23,13 @@ TEMPLATES = "templates"
 FOLDERS = (CONTENT, SEEDS, TEMPLATES)
 # Besides the generator's own code, the libraries whose versions can change what it writes.
 LIBRARIES = ("jinja2", "markupsafe", "pydantic", "pydantic-core", "pyyaml")
+
+
+# A file as read: device, inode, size, modification and change times.
+Stat = tuple[int, int, int, int, int]
+# How long after a file last changed its times are trusted to tell a later change: longer than
+# the coarsest file system's clock (FAT's two seconds).
+_RACY_NS = 3_000_000_000
 
 
 def hash_bytes(data: bytes) -> str:
@@ -51,8 +59,10 @@ class Snapshot:
 
     files: dict[str, bytes] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
-    # Each file as it was when read: inode, size, modification and change times.
-    stats: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    # Each file as it was when read: device, inode, size, modification and change times.
+    stats: dict[str, Stat] = field(default_factory=dict)
+    # When it was taken (nanoseconds since the epoch).
+    taken_ns: int = field(default_factory=time.time_ns)
 
     def digest(self) -> str:
         """One hash of every path and its hash."""
@@ -65,14 +75,18 @@ class Snapshot:
 
     def add(self, root: Path, relative: str, earlier: Snapshot | None = None) -> None:
         """The file at `relative`: as `earlier` holds it if it is as it was then (the same
-        inode, size and times: the change time cannot be set back), else read."""
+        inode, size and times: the change time cannot be set back) and was last changed well
+        before `earlier` was taken, else read. (A file rewritten at the same size just after it
+        was read could otherwise show the same times, on a file system that keeps them
+        coarsely.)"""
         path = os.path.join(root, relative)
         if os.path.islink(path):
             self.hashes[relative] = f"link to {os.readlink(path)}"
             return
         try:
             stat = _stat(os.lstat(path))
-            if earlier is not None and earlier.stats.get(relative) == stat:
+            settled = earlier is not None and stat[-1] < earlier.taken_ns - _RACY_NS
+            if earlier is not None and settled and earlier.stats.get(relative) == stat:
                 data, digest = earlier.files[relative], earlier.hashes[relative]
             else:
                 with open(path, "rb") as file:
@@ -87,8 +101,8 @@ class Snapshot:
         self.stats[relative] = stat
 
 
-def _stat(status: os.stat_result) -> tuple[int, int, int, int]:
-    return status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
+def _stat(status: os.stat_result) -> Stat:
+    return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
 
 
 def decoded(data: bytes) -> str:

@@ -32,7 +32,7 @@ from generator.incremental import Resident, Run
 from generator.layout import Task, path_of
 from generator.load import load_corpus
 from generator.render import Rendered, Renderer
-from generator.snapshot import hash_bytes
+from generator.snapshot import hash_bytes, take_snapshot
 from tests.conftest import COPIED, DOCS, copy_project, synthetic_project, tree
 
 ROUNDS = int(os.environ.get("INCREMENTAL_ROUNDS", "6"))
@@ -678,3 +678,23 @@ def test_a_preview_run_refused_by_the_check_says_why_and_the_next_is_right(
     person.write_text(good.replace("name: Stephen Biegun\n", "name: Steve Biegun\n"))
     cli_generate(project, resident)
     assert tree(project / DOCS) == clean_pages(project, project.parent / "clean")
+
+
+def test_a_preview_takes_a_file_from_its_last_snapshot_only_while_it_is_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """Its inode, size and times unchanged, and last changed well before that snapshot was
+    taken: a file rewritten at the same size just after being read may keep the same times on a
+    file system with a coarse clock."""
+    (tmp_path / "content").mkdir()
+    file = tmp_path / "content" / "a.yml"
+    file.write_bytes(b"name: A\n")
+    earlier = take_snapshot(tmp_path)
+    # The earlier snapshot said to hold other bytes: which one a new snapshot holds tells
+    # whether it read the file.
+    earlier.files["content/a.yml"] = b"name: Z\n"
+    assert take_snapshot(tmp_path, earlier=earlier).files["content/a.yml"] == b"name: A\n"
+    earlier.taken_ns += 60 * 10**9  # as if taken a minute after the file last changed
+    assert take_snapshot(tmp_path, earlier=earlier).files["content/a.yml"] == b"name: Z\n"
+    file.write_bytes(b"name: B\n")  # the same size, a new change time
+    assert take_snapshot(tmp_path, earlier=earlier).files["content/a.yml"] == b"name: B\n"

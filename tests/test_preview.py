@@ -163,3 +163,26 @@ def test_a_page_open_in_a_browser_is_generated_and_built_first(preview: Preview)
     browser.join(60)
     assert answers and answers[0] != token
     assert preview.site is not None and NEW_NAME in (preview.site / url).read_text()
+
+
+def test_pages_built_ahead_are_built_again_if_a_page_comes_meanwhile(preview: Preview) -> None:
+    """An open page is built before the generator has written the rest: a page that came
+    meanwhile, which it may link to, was not known to MkDocs then."""
+    docs = Path(preview.config.docs_dir)
+    ahead = "people/stephen-biegun.md"
+    (docs / ahead).write_text((docs / ahead).read_text() + "\nEdited.\n")
+    assert preview.update(only={ahead}) == 1
+    (docs / "people" / "someone-new.md").write_text("# Someone new\n")
+    assert preview.update() == 2  # the new page, and the one built ahead again
+    (docs / "people" / "someone-else.md").write_text("# Someone else\n")
+    assert preview.update() == 1  # once only
+
+
+def test_a_page_listing_tags_is_not_built_ahead(preview: Preview) -> None:
+    """It builds every page again, so it waits until all are generated."""
+    token = preview.token("tags.html")
+    browser = threading.Thread(target=preview.wait, args=("tags.html", token, 2))
+    browser.start()
+    assert wait_for(lambda: preview.token("tags.html") == token and "tags.html" in preview._open)
+    assert preview.open_pages() == set()
+    browser.join()
