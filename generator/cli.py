@@ -415,9 +415,9 @@ def _generating(root: Path, debug: bool) -> Callable[[Collection[str], Callable[
     resident = Resident()
 
     def regenerate(first: Collection[str], then: Callable[[], object]) -> None:
-        if generator_version() != resident.version:
-            _note("note: the generator changed since the preview started; restart it to use it")
         try:
+            if generator_version() != resident.version:
+                _note("note: the generator changed since the preview started; restart it to use it")
             with project_lock(root, _note):
                 restore_site(root)
                 generate(root, resident, first, then)

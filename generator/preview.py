@@ -177,7 +177,8 @@ class Preview:
         else:
             came_or_went = now.keys() ^ before.keys()
             if any(path.endswith(".md") for path in came_or_went):
-                changed = {**self._ahead, **changed}
+                again = {path: now[path][1] for path in self._ahead if path in now}
+                changed = {**again, **changed}
             self._ahead = {}
         with self._changes:
             self._queued |= changed

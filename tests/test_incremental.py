@@ -696,5 +696,8 @@ def test_a_preview_takes_a_file_from_its_last_snapshot_only_while_it_is_as_it_wa
     assert take_snapshot(tmp_path, earlier=earlier).files["content/a.yml"] == b"name: A\n"
     earlier.taken_ns += 60 * 10**9  # as if taken a minute after the file last changed
     assert take_snapshot(tmp_path, earlier=earlier).files["content/a.yml"] == b"name: Z\n"
-    file.write_bytes(b"name: B\n")  # the same size, a new change time
+    file.write_bytes(b"name: B\n")  # the same size
+    # New times, whatever the clock's grain (a file rewritten within one tick keeps them).
+    later = file.stat().st_mtime_ns + 10**9
+    os.utime(file, ns=(later, later))
     assert take_snapshot(tmp_path, earlier=earlier).files["content/a.yml"] == b"name: B\n"
