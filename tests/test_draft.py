@@ -189,6 +189,9 @@ def test_draft_proposes_every_pattern_of_the_test_article(drafting: Path) -> Non
     assert council["cite"]["country"] == {TEST_SOURCE: "South Korea’s Unification Council"}
     assert files["places/incheon.yml"]["name"] == "Incheon"
     assert files["places/grand-palace.yml"]["kind"] == "venue"
+    # A state by its formal name: an organization, a country (the possessive kept in the name).
+    laos = files["organizations/lao-people-democratic-republic.yml"]
+    assert (laos["name"], laos["kind"]) == ("Lao People's Democratic Republic", "country")
     # Not names of entities: a holiday, a photographer in a credit, a headline's capitals.
     assert not {"people/new-year.yml", "people/evan-vucci.yml", "people/envoys-vow.yml"} & set(
         files

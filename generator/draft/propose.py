@@ -115,7 +115,7 @@ _EVENTS = frozenset({"War", "Year", "Day", "Eve", "Games", "Cup", "Olympics"})
 _ORGANIZATION_WORDS = re.compile(
     r"\b(?:Department|Ministry|Office|Commission|Agency|Council|Party|Committee|Army|Navy|"
     r"Command|Assembly|Congress|Senate|Bank|Union|Organization|Association|Institute|"
-    r"University|News|Times|Post|Government|Court|Parliament|Forces)\b"
+    r"University|News|Times|Post|Government|Court|Parliament|Forces|Republic|Kingdom)\b"
 )
 # The kind a word of an organization's or a place's name says, the last such word deciding.
 _ORGANIZATION_KINDS = {
@@ -124,6 +124,7 @@ _ORGANIZATION_KINDS = {
     "parliament": "government", "assembly": "government", "congress": "government",
     "senate": "government", "army": "military", "navy": "military", "command": "military",
     "forces": "military", "news": "media", "times": "media", "post": "media",
+    "republic": "country", "kingdom": "country",
 }  # fmt: skip
 _PLACE_KINDS = {
     "house": "venue", "palace": "venue", "hotel": "venue", "hall": "venue", "airport": "venue",
