@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from generator.snapshot import hash_bytes, hash_lines
+from generator.snapshot import Stat, hash_bytes, hash_lines, stat_of
 from generator.write import write_file
 
 if TYPE_CHECKING:
@@ -30,10 +30,6 @@ _MAGIC = b"briefing generate cache\n"
 
 K = TypeVar("K")
 V = TypeVar("V")
-
-# A file as a run left it: inode, size, modification and change times (the last cannot be set
-# back, so a file replaced or edited since is told apart even at the same size and time).
-Stat = tuple[int, int, int, int]
 
 
 class Memo(Generic[K, V]):
@@ -144,14 +140,8 @@ def on_disk(folder: Path) -> dict[str, Stat]:
     for directory, _, files in os.walk(folder):
         inside = os.path.relpath(directory, folder).replace(os.sep, "/")
         for name in files:
-            status = os.lstat(os.path.join(directory, name))
             relative = name if inside == "." else f"{inside}/{name}"
-            found[relative] = (
-                status.st_ino,
-                status.st_size,
-                status.st_mtime_ns,
-                status.st_ctime_ns,
-            )
+            found[relative] = stat_of(os.lstat(os.path.join(directory, name)))
     return found
 
 

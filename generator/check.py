@@ -298,7 +298,7 @@ class _Checker:
         record checked before (the same file, the same bytes) among the same ids and articles is not
         checked again (but a source's, which depends on more, is)."""
         lines = [f"{i} {kind}" for i, kind in sorted(self.kinds.items())]
-        lines += [f"{s} {hash_bytes(t.raw.encode('utf-8'))}" for s, t in sorted(self.texts.items())]
+        lines += [f"{source} {self.text_hash(source)}" for source in sorted(self.texts)]
         around = hash_lines(lines)
         cited: dict[str, dict[str, None]] = {}
         for record, entity in valid:
@@ -352,10 +352,14 @@ class _Checker:
 
     def occurrences(self, source: str, quote: str) -> Occurrences:
         """Every occurrence of the quote in the source's article."""
+        key = (self.text_hash(source), quote)
+        return self.found.get(key, lambda: self.texts[source].find_all(quote))
+
+    def text_hash(self, source: str) -> str:
+        """The hash of the source's article, worked out once."""
         if source not in self.hashes:
             self.hashes[source] = hash_bytes(self.texts[source].raw.encode("utf-8"))
-        key = (self.hashes[source], quote)
-        return self.found.get(key, lambda: self.texts[source].find_all(quote))
+        return self.hashes[source]
 
     def spans_of(self, source: str, quote: str) -> tuple[Span, ...] | None:
         """Where the quote is in the source's article (ArticleText.spans), or None if it is

@@ -191,8 +191,7 @@ def generate(
     the last run is read, checked and rendered again (incremental.py); the pages in `first` are
     written before the others, then `then` is called."""
     run = Run(root, root / DOCS, _note, resident)
-    # A resident run with nothing in memory yet goes on (rendering nothing), to fill it.
-    last = run.up_to_date() if resident is None or resident.state is not None else None
+    last = run.up_to_date()
     if last is not None:
         _generated(0, 0, last.files)
         return

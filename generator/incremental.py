@@ -80,7 +80,10 @@ class Run:
 
     def up_to_date(self) -> LastRun | None:
         """The last complete run, if it read exactly what is there now, and build/docs is as it
-        left it."""
+        left it. Never for a resident run with nothing in memory yet: it goes on (rendering
+        nothing) to fill it."""
+        if self.resident is not None and self.resident.state is None:
+            return None
         last = read_last_run(self.root, self.version)
         if last is None or last.inputs != self.snapshot.digest():
             return None

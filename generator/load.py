@@ -267,7 +267,7 @@ def _yaml_problem(path: str, text: str, error: yaml.YAMLError) -> Problem:
 
 def read_record(root: Path, file: Path, kind: str) -> tuple[RawRecord, list[Problem]]:
     """Parse one content file, with the problems that kept it from being read."""
-    return _read_file(Files(root), file.relative_to(root).as_posix(), kind)
+    return Files(root).record(kind, file.relative_to(root).as_posix())
 
 
 # A content file as parse_record read it: its data (None if it could not be read) and problems.
@@ -353,10 +353,6 @@ def _read_when_clean(path: str) -> bool:
         return not any(part.startswith(".") for part in parts)
     name = parts[-1]
     return parts[0] == SEEDS and len(parts) == 2 and name.endswith(".txt") and name[0] != "."
-
-
-def _read_file(files: Files, path: str, kind: str) -> tuple[RawRecord, list[Problem]]:
-    return files.record(kind, path)
 
 
 def _compose(text: str) -> Node | None:
@@ -534,7 +530,7 @@ def _seed_texts(files: Files) -> tuple[dict[str, str], list[Problem]]:
 
 def _read(files: Files, kind: str, path: str, named: bool) -> tuple[RawRecord, list[Problem]]:
     if named:
-        return _read_file(files, path, kind)
+        return files.record(kind, path)
     # Misnamed (reported by _content_files): not read, but the id it was surely meant to have
     # still counts as taken, so references to it do not each report the same problem again.
     return RawRecord(kind, slugify(PurePosixPath(path).stem), path, None, Marks(path)), []
@@ -554,6 +550,6 @@ def load_corpus(root: Path, files: Files | None = None) -> RawCorpus:
     problems += text_problems
     tags = None
     if _inside(root, TAGS) and os.path.isfile(os.path.join(root, TAGS)):
-        tags, tag_problems = _read_file(files, TAGS, "tags")
+        tags, tag_problems = files.record("tags", TAGS)
         problems += tag_problems
     return RawCorpus(records, texts, problems, tags)

@@ -82,9 +82,9 @@ def snapshot(docs: Path) -> dict[str, tuple[int, int]]:
     found = {}
     for folder, _, names in os.walk(docs):
         for name in names:
-            path = os.path.join(folder, name)
-            stat = os.stat(path)
-            found[Path(path).relative_to(docs).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+            path = Path(folder, name)
+            if (stat := _stat(path)) is not None:  # else gone since it was listed
+                found[path.relative_to(docs).as_posix()] = stat
     return found
 
 

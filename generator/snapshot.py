@@ -25,7 +25,8 @@ FOLDERS = (CONTENT, SEEDS, TEMPLATES)
 LIBRARIES = ("jinja2", "markupsafe", "pydantic", "pydantic-core", "pyyaml")
 
 
-# A file as read: device, inode, size, modification and change times.
+# A file as it is on disk: device, inode, size, modification and change times (the last cannot
+# be set back, so a file replaced or edited since is told apart even at the same size and time).
 Stat = tuple[int, int, int, int, int]
 # How long after a file last changed its times are trusted to tell a later change: longer than
 # the coarsest file system's clock (FAT's two seconds).
@@ -59,7 +60,7 @@ class Snapshot:
 
     files: dict[str, bytes] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
-    # Each file as it was when read: device, inode, size, modification and change times.
+    # Each file as it was when read.
     stats: dict[str, Stat] = field(default_factory=dict)
     # When it was taken (nanoseconds since the epoch).
     taken_ns: int = field(default_factory=time.time_ns)
@@ -75,22 +76,21 @@ class Snapshot:
 
     def add(self, root: Path, relative: str, earlier: Snapshot | None = None) -> None:
         """The file at `relative`: as `earlier` holds it if it is as it was then (the same
-        inode, size and times: the change time cannot be set back) and was last changed well
-        before `earlier` was taken, else read. (A file rewritten at the same size just after it
-        was read could otherwise show the same times, on a file system that keeps them
-        coarsely.)"""
+        Stat) and last changed well before `earlier` was taken, else read. (A file rewritten at
+        the same size just after it was read could otherwise show the same times, on a file
+        system that keeps them coarsely.)"""
         path = os.path.join(root, relative)
         if os.path.islink(path):
             self.hashes[relative] = f"link to {os.readlink(path)}"
             return
         try:
-            stat = _stat(os.lstat(path))
+            stat = stat_of(os.lstat(path))
             settled = earlier is not None and stat[-1] < earlier.taken_ns - _RACY_NS
-            if earlier is not None and settled and earlier.stats.get(relative) == stat:
+            if settled and earlier is not None and earlier.stats.get(relative) == stat:
                 data, digest = earlier.files[relative], earlier.hashes[relative]
             else:
                 with open(path, "rb") as file:
-                    stat = _stat(os.fstat(file.fileno()))
+                    stat = stat_of(os.fstat(file.fileno()))
                     data = file.read()
                 digest = hash_bytes(data)
         except OSError as error:
@@ -101,7 +101,7 @@ class Snapshot:
         self.stats[relative] = stat
 
 
-def _stat(status: os.stat_result) -> Stat:
+def stat_of(status: os.stat_result) -> Stat:
     return status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
 
 

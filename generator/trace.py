@@ -14,13 +14,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from generator.cache import Stat
 from generator.citations import PageCitations
 from generator.index import Views, display_name
 from generator.layout import shown_at
 from generator.load import TAGS
 from generator.model import Corpus, Source, Strict
-from generator.snapshot import CONTENT, SEEDS, hash_bytes
+from generator.snapshot import CONTENT, SEEDS, Stat, hash_bytes
 
 # What was read: ("entity", id), ("kind", kind), ("text", source id), ("tags", ""),
 # ("backlinks", id), ("dispute", id), ("link", id), and the renderer's own (render.py).
