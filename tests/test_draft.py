@@ -302,7 +302,7 @@ def test_draft_eval_meets_its_targets() -> None:
     last = result.stdout.strip().splitlines()[-1]
     assert re.fullmatch(
         r"RESULT statement_recall=\S+ speaker_right=\S+ date_right=\S+ quotes_verified=\S+ "
-        r"yaml_share=\S+ yaml_share_exact=\S+ s_per_article=\S+",
+        r"yaml_share=\S+ yaml_share_exact=\S+ drafted_kept=\S+ s_per_article=\S+",
         last,
     )
     values = {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", last)}
@@ -310,6 +310,7 @@ def test_draft_eval_meets_its_targets() -> None:
     assert values["speaker_right"] >= 0.9
     assert values["date_right"] >= 0.8
     assert values["quotes_verified"] == 1
+    assert values["yaml_share"] >= 0.5
     assert values["s_per_article"] < 1
 
 

@@ -20,6 +20,8 @@ from generator.load import RawCorpus, RawRecord, load_corpus
 from generator.model import Corpus, Statement
 from generator.quotes import ArticleText, Span, normalize
 
+# Kinds whose new records the drafter may propose under ids of its own.
+_NEW_RECORDS = ("facts", "meetings", "commitments")
 # One leaf of a YAML file: its path of field names (list positions left out) and its value.
 Leaf = tuple[tuple[str, ...], str]
 
@@ -37,6 +39,7 @@ class SeedResult:
     curated_lines: int = 0
     held_lines: int = 0
     held_exact: int = 0
+    drafted_lines: int = 0
     seconds: float = 0.0
     misses: tuple[str, ...] = ()
     # Per kind: (curated lines, lines the draft holds, lines it holds exactly).
@@ -65,7 +68,7 @@ def known_from(raw: RawCorpus, drafted: str, others: list[str]) -> RawCorpus:
         data = dict(record.data)
         if record.id == drafted:
             data.pop("boilerplate", None)
-        elif not any(cites(data, other) for other in others):
+        elif record.id not in others and not any(cites(data, other) for other in others):
             continue
         elif record.kind == "statements" and not any(t.find(str(data["text"])) for t in texts):
             continue  # its words are this article's: not known before it
@@ -158,11 +161,37 @@ def evaluate_seed(root: Path, raw: RawCorpus, full: Corpus, source: str) -> Seed
             result.date_right += best.data.get("date") == statement.date
     result.misses = tuple(misses)
     known_ids = {r.id for r in before.records if r.id != source}
+    matched |= match_new(raw, source, known_ids, files, article)
     result.kinds = _yaml_share(raw, source, known_ids, files, matched)
     result.curated_lines = sum(total for total, _, _ in result.kinds.values())
     result.held_lines = sum(held for _, held, _ in result.kinds.values())
     result.held_exact = sum(exact for _, _, exact in result.kinds.values())
+    result.drafted_lines = sum(len(leaves(f.data)) for f in files)
     return result
+
+
+def match_new(
+    raw: RawCorpus, source: str, known: set[str], files: list[DraftFile], article: ArticleText
+) -> dict[str, DraftFile]:
+    """Each fact, meeting or commitment new with the article paired with the drafted one of its
+    kind that cites most of the same words (the curator chose the id), each draft paired once."""
+    drafts = [f for f in files if f.kind in _NEW_RECORDS and not f.adds_to]
+    cited = {f.id: _spans(article, all_quotes(f.data, source)) for f in drafts}
+    pairs = []
+    for record in raw.records:
+        if record.kind not in _NEW_RECORDS or record.id in known or not cites(record.data, source):
+            continue
+        curated = _spans(article, all_quotes(record.data, source))
+        for draft in drafts:
+            if draft.id != record.id and _overlap(curated, cited[draft.id]):
+                pairs.append((_overlap(curated, cited[draft.id]), record.id, draft))
+    matched: dict[str, DraftFile] = {}
+    used: set[str] = set()
+    for _, record_id, draft in sorted(pairs, key=lambda pair: -pair[0]):
+        if record_id not in matched and draft.id not in used:
+            matched[record_id] = draft
+            used.add(draft.id)
+    return matched
 
 
 def article_leaves(data: Any, source: str, known: bool, sources: set[str]) -> list[Leaf]:
@@ -214,8 +243,8 @@ def _yaml_share(
     by_entity: dict[str, list[DraftFile]] = {}
     for file in files:
         by_entity.setdefault(file.id, []).append(file)
-    for statement_id, file in matched.items():
-        by_entity.setdefault(statement_id, []).append(file)
+    for record_id, file in matched.items():
+        by_entity.setdefault(record_id, []).append(file)
     kinds: dict[str, tuple[int, int, int]] = {}
     for record in raw.records:
         if record.data is None:
@@ -254,14 +283,15 @@ def report(results: list[SeedResult]) -> list[str]:
     """The table, then the RESULT line."""
     lines = [
         "| article | statements | found | speaker right | date right | quotes verified "
-        "| YAML lines held | seconds |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| YAML lines held | drafted lines kept | seconds |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in results:
         lines.append(
             f"| {r.source} | {r.statements} | {r.found} | {r.speaker_right}/{r.found} "
             f"| {r.date_right}/{r.dated} | {r.verified}/{r.quotes} "
-            f"| {r.held_lines}/{r.curated_lines} | {r.seconds:.3f} |"
+            f"| {r.held_lines}/{r.curated_lines} | {r.held_lines}/{r.drafted_lines} "
+            f"| {r.seconds:.3f} |"
         )
     kinds = sorted({kind for r in results for kind in r.kinds})
     lines += ["", "| YAML lines held, by kind | " + " | ".join(kinds) + " |"]
@@ -275,7 +305,8 @@ def report(results: list[SeedResult]) -> list[str]:
     total = SeedResult("all")
     for r in results:
         for name in ("statements", "found", "speaker_right", "dated", "date_right", "quotes",
-                     "verified", "curated_lines", "held_lines", "held_exact"):  # fmt: skip
+                     "verified", "curated_lines", "held_lines", "held_exact",
+                     "drafted_lines"):  # fmt: skip
             setattr(total, name, getattr(total, name) + getattr(r, name))
         total.seconds += r.seconds
     lines.append(
@@ -285,6 +316,7 @@ def report(results: list[SeedResult]) -> list[str]:
         f"quotes_verified={_share(total.verified, total.quotes):.2f} "
         f"yaml_share={_share(total.held_lines, total.curated_lines):.2f} "
         f"yaml_share_exact={_share(total.held_exact, total.curated_lines):.2f} "
+        f"drafted_kept={_share(total.held_lines, total.drafted_lines):.2f} "
         f"s_per_article={total.seconds / max(1, len(results)):.3f}"
     )
     return lines

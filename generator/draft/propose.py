@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.dates import parse_period
+from generator.draft.facts import Candidate, fact, fact_id, wanted
 from generator.draft.names import Names, known_names, pick
 from generator.draft.quotations import Paragraph, paragraphs
+from generator.draft.related import NewMeeting, Related, Sentence
 from generator.draft.speakers import Speaker, Speakers, new_id
 from generator.draft.statements import StatementFinder, Utterance, known_in
 from generator.draft.when import Resolver
@@ -129,7 +131,13 @@ _ORGANIZATION_KINDS = {
 _PLACE_KINDS = {
     "house": "venue", "palace": "venue", "hotel": "venue", "hall": "venue", "airport": "venue",
     "station": "venue", "square": "venue", "stadium": "venue", "island": "island",
+    "province": "region", "peninsula": "region", "region": "region",
 }  # fmt: skip
+# A name followed by a word for a kind of place, with the place it lies in before "'s".
+_PLACE_NAMED = re.compile(
+    r"(?:\b(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+)?"
+    r"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?P<noun>island|province|peninsula|region)\b"
+)
 # Words that put the capitalized words after them in a place ("in Seoul", "to the White House").
 _BEFORE_PLACE = re.compile(r"\b(?:in|to|from|at)\s+(?:the\s+)?$")
 _MONTHS_AND_DAYS = frozenset(
@@ -179,6 +187,12 @@ class Drafter:
         self.resolver = Resolver(published)
         self.paragraphs: list[Paragraph] = paragraphs(raw)
         self.files: dict[str, DraftFile] = {}
+        # Each sentence, and the known meetings, commitments and facts it speaks of.
+        self.spoken: list[tuple[str, set[str]]] = []
+        # The sentences drafted statements quote: not candidate facts as well.
+        self.quoted: set[str] = set()
+        # Of those, the sentences reporting a known speaker's words, and who.
+        self.reported: dict[str, str] = {}
 
     def found(self, quote: str) -> bool:
         """Whether the check finds the quote in the article: the check's own search."""
@@ -187,7 +201,10 @@ class Drafter:
     def draft(self) -> list[DraftFile]:
         known = known_in(self.corpus)
         finder = StatementFinder(self.raw, self.names, self.speakers, self.resolver, known)
-        for utterance in finder.find(self.paragraphs):
+        utterances = finder.find(self.paragraphs)
+        # After the statements: their dates tie weekdays to days that later sentences use.
+        self.related = Related(self.corpus, self.resolver)
+        for utterance in utterances:
             self.statement(utterance)
         self.mentions()
         self.status_changes()
@@ -208,6 +225,10 @@ class Drafter:
             quotes = list(dict.fromkeys(quotes))
         if not all(self.found(q) for q in quotes) or not self.article.find(utterance.text):
             return  # never draft words the check would not find
+        self.quoted.update(part.sentence for part in utterance.parts)
+        if utterance.reported and not speaker.new_kind:
+            # Words reported, not quoted whole: a claim the speaker makes, too.
+            self.reported.update((part.sentence, speaker.entity) for part in utterance.parts)
         attributions = list(dict.fromkeys(p.attribution for p in utterance.parts if p.attribution))
         cite: dict[str, Any] = {"speaker": {src: _one(attributions)}}
         if speaker.guess:
@@ -233,9 +254,16 @@ class Drafter:
         if utterance.medium_quote and self.found(utterance.medium_quote):
             cite["medium"] = {src: utterance.medium_quote}
         else:
-            cite["medium"] = {"inference": "The article does not say how it was said."}
+            # The attribution says it was said (or stated), not how: the usual medium.
+            medium: dict[str, Any] = {src: attributions[0]} if attributions else {}
+            medium["inference"] = "The article does not say how it was said."
+            cite["medium"] = medium
             reviews[("medium",)] = "no cue in the text; the usual medium for the speaker"
         data["text"] = utterance.text
+        about = self.about(utterance)
+        if about:
+            data["about"] = about
+            reviews[("about",)] = "what the quotation and its sentences name: keep what it is about"
         if utterance.reported:
             data["reported"] = True
         text_cite: dict[str, Any] = {src: _one(quotes)}
@@ -257,6 +285,31 @@ class Drafter:
         self.files[f"statements/{statement_id}"] = DraftFile(
             "statements", statement_id, data, reviews, header=header
         )
+
+    def about(self, utterance: Utterance) -> list[str]:
+        """What a statement is about: the meetings and commitments its sentences speak of, and
+        the entities its words name in full, other than its speaker."""
+        found: list[str] = []
+        for part in utterance.parts:
+            start = self.raw.find(part.sentence)
+            if start >= 0:
+                touched = self.related.touched(self.sentence_at(start, start + len(part.sentence)))
+                found += sorted(e for e in touched if e in self.related.occasions)
+        for _, _, candidates in self.names.find(utterance.text):
+            if candidates[0].how != "short" and len({c.entity for c in candidates}) == 1:
+                found.append(candidates[0].entity)
+        return [e for e in dict.fromkeys(found) if e != utterance.speaker.entity]
+
+    def sentence_at(self, start: int, end: int) -> Sentence:
+        """A stretch of the article with every entity a name in it may mean (a short name only
+        when it can mean one)."""
+        named = [
+            (at - start, until - start, name.entity)
+            for at, until, candidates in self.names.find(self.raw, start, end)
+            if candidates[0].how != "short" or len({c.entity for c in candidates}) == 1
+            for name in candidates
+        ]
+        return Sentence(self.raw[start:end], tuple(named))
 
     def unique(self, wanted: str) -> str:
         taken = set(self.corpus.kinds) | {f.id for f in self.files.values()}
@@ -335,8 +388,9 @@ class Drafter:
         after a first full mention), and candidate entities for names it does not know."""
         full_seen: set[str] = set()
         recent: list[str] = []
-        cited: dict[str, dict[str, str]] = {}
+        cited: dict[str, dict[str, list[str]]] = {}
         roles: dict[str, tuple[int, str]] = {}  # a person's role, and a sentence naming it
+        aliases_cited: set[str] = set()
         for paragraph in self.paragraphs:
             line = self.raw[paragraph.start : paragraph.end].strip()
             if BOILERPLATE.match(line):
@@ -344,6 +398,8 @@ class Drafter:
             headline = _title_case(line)
             for start, end in paragraph.sentences:
                 sentence = self.raw[start:end].strip()
+                named: list[tuple[int, int, str]] = []
+                picked: list[str] = []
                 for at, until, candidates in self.names.find(self.raw, start, end):
                     name, _ = pick(candidates, recent)
                     if name.how == "short" and name.entity not in full_seen:
@@ -351,18 +407,51 @@ class Drafter:
                     if name.how != "short":
                         full_seen.add(name.entity)
                     recent.append(name.entity)
+                    picked.append(name.entity)
+                    # Every entity a full name may mean: "Pyongyang", the city or the state.
+                    named += [
+                        (at - start, until - start, n.entity)
+                        for n in (candidates if name.how != "short" else [name])
+                    ]
                     field_name = "name" if name.how == "name" else "aliases"
                     if name.how == "short" or not self.found(sentence):
                         continue  # a short name cites nothing new
-                    cited.setdefault(name.entity, {}).setdefault(field_name, sentence)
+                    quotes = cited.setdefault(name.entity, {}).setdefault(field_name, [])
+                    another = field_name == "aliases" and name.words not in aliases_cited
+                    if not quotes or (another and sentence not in quotes):
+                        # A name once; each alias the article uses, once.
+                        quotes.append(sentence)
+                        aliases_cited.add(name.words)
+                    if self.country_near(name.entity, at, until, start, end):
+                        cited[name.entity].setdefault("country", [sentence])
                     role = self.role_near(name.entity, at, until, start, end)
                     if role is not None and name.entity not in roles:
                         roles[name.entity] = (role, sentence)
-                if not headline:  # "US, North Korean Envoys to Meet": capitals, not names
-                    self.candidates(start, end)
+                touched = self.related.touched(Sentence(self.raw[start:end], tuple(named)))
+                self.spoken.append((sentence, set(touched)))
+                for entity, bears_on in touched.items():
+                    for field_name in bears_on if self.found(sentence) else []:
+                        quotes = cited.setdefault(entity, {}).setdefault(field_name, [])
+                        if sentence not in quotes:
+                            quotes.append(sentence)
+                if headline:  # "US, North Korean Envoys to Meet": capitals, not names
+                    continue
+                new = self.candidates(start, end) + self.new_places(start, end)
+                here = Sentence(self.raw[start:end], tuple(named))
+                for meeting in self.related.unknown(here, self.people()):
+                    new.append(self.new_meeting(meeting, sentence))
+                occasions = sorted(e for e in touched if e in self.related.occasions)
+                about = tuple(dict.fromkeys([*picked, *occasions, *new]))
+                # A sentence restating a known fact is that fact's, not a new one.
+                restates_fact = any(e in self.related.facts for e in touched)
+                own = sentence not in self.quoted or sentence in self.reported
+                if not restates_fact and own and wanted(sentence, about):
+                    when = self.related.first(sentence)
+                    speaker = self.reported.get(sentence)
+                    self.candidate_fact(Candidate(sentence, about, when, speaker))
         for entity, fields in sorted(cited.items()):
-            kind = self.names.kind_of(entity) or "people"
-            cite = {f: {self.source: quote} for f, quote in sorted(fields.items())}
+            kind = self.corpus.kind_of(entity) or "people"
+            cite = {f: {self.source: _one(quotes)} for f, quotes in sorted(fields.items())}
             reviews: dict[Where, str] = {
                 ("cite", f): "a suggested citation: keep it if it supports the field"
                 for f in fields
@@ -377,6 +466,108 @@ class Drafter:
                 kind, entity, data, reviews, adds_to=self.corpus.files[entity]
             )
 
+    def new_places(self, start: int, end: int) -> list[str]:
+        """Places the corpus does not know, named in a sentence by a word for a place after
+        their name ("Singapore's Sentosa island"; within the place or country before "'s"), or
+        by a known body's alias after "in", "to" or "from" ("talks in Pyongyang": the city, as
+        well as the state)."""
+        found: list[Speaker] = []
+        within: dict[str, tuple[str, str]] = {}
+        kinds: dict[str, str] = {}
+        for match in _PLACE_NAMED.finditer(self.raw, start, end):
+            if match["name"].lower() in _SKIP_FIRST:
+                continue  # "The island's security": a place named before
+            name = f"{match['name']} {match['noun']}"
+            place = Speaker(new_id(match["name"]), "places", "", "places", name)
+            found.append(place)
+            named = self.names.find(match["owner"] or "")
+            if named and named[0][0] == 0 and named[0][1] == len(match["owner"]):
+                within[place.entity] = (named[0][2][0].entity, match.group())
+        for at, until, candidates in self.names.find(self.raw, start, end):
+            alias = candidates[0]
+            body = len(candidates) == 1 and alias.how == "alias" and alias.kind == "organizations"
+            if body and _BEFORE_PLACE.search(self.raw[max(start, at - 8) : at]):
+                place = Speaker(new_id(alias.words), "places", "", "places", alias.words)
+                found.append(place)
+                # A state named by a city is named by its capital ("Pyongyang").
+                kinds[place.entity] = "city"
+                within[place.entity] = (alias.entity, self.raw[at:until])
+        drafted = []
+        for place in found:
+            if place.entity in self.corpus.kinds:
+                continue
+            self.new_entity(place, self.raw[start:end].strip())
+            draft = self.files.get(f"places/{place.entity}")
+            if draft is None:
+                continue
+            if place.entity in kinds:
+                draft.data["kind"] = kinds[place.entity]
+            if place.entity in within and "within" not in draft.data:
+                owner, words = within[place.entity]
+                cite = draft.data.pop("cite")
+                draft.data["within"] = owner
+                draft.data["cite"] = cite | {"within": {self.source: self.raw[start:end].strip()}}
+                draft.reviews[("within",)] = f'from "{words}"'
+            drafted.append(place.entity)
+        return drafted
+
+    def people(self) -> set[str]:
+        return set(self.corpus.entities.get("people", {}))
+
+    def new_meeting(self, meeting: NewMeeting, sentence: str) -> str:
+        """A draft of a meeting the corpus does not know; its id."""
+        meeting_id = new_id(f"{meeting.name} {meeting.when.date[:4]}")
+        if f"meetings/{meeting_id}" in self.files or not self.found(sentence):
+            return meeting_id
+        src = self.source
+        data: dict[str, Any] = {
+            "name": meeting.name,
+            "kind": meeting.kind,
+            "date": meeting.when.date,
+        }
+        cite: dict[str, Any] = {
+            "name": {src: sentence},
+            "date": {src: sentence, "inference": meeting.when.inference},
+        }
+        reviews: dict[Where, str] = {
+            ("name",): "a new meeting: name it as readers would, and check the id",
+            ("kind",): f'from "{meeting.kind}"',
+            ("date",): f'from "{meeting.when.words}"',
+        }
+        if meeting.place:
+            data["place"] = meeting.place
+            cite["place"] = {src: sentence}
+        if meeting.participants:
+            data["participants"] = list(meeting.participants)
+            cite["participants"] = {src: sentence}
+            reviews[("participants",)] = "the people named near it"
+        if parse_period(meeting.when.date).end < self.resolver.published.start:
+            data["status_history"] = [
+                {"date": meeting.when.date, "status": "held", "cite": {src: sentence}}
+            ]
+            reviews[("status_history", 0, "status")] = "its time is before the article's"
+        data["cite"] = cite
+        self.files[f"meetings/{meeting_id}"] = DraftFile("meetings", meeting_id, data, reviews)
+        return meeting_id
+
+    def candidate_fact(self, candidate: Candidate) -> None:
+        if not self.found(candidate.sentence):
+            return
+        data, reviews = fact(candidate, self.source)
+        fact_key = self.unique(fact_id(candidate.sentence))
+        header = [f"Drafted from {self.source}: a candidate fact; keep it only if it is one."]
+        self.files[f"facts/{fact_key}"] = DraftFile("facts", fact_key, data, reviews, header=header)
+
+    def country_near(self, entity: str, at: int, until: int, start: int, end: int) -> bool:
+        """Whether the country a known person or body acts for is named next to its name ("US
+        President Donald Trump", "Kim Hyok Chol, North Korea's special representative")."""
+        country = getattr(self.corpus.get(entity), "country", None)
+        low, high = max(start, at - 30), min(end, until + 30)
+        return bool(country) and any(
+            country in {c.entity for c in candidates}
+            for _, _, candidates in self.names.find(self.raw, low, high)
+        )
+
     def role_near(self, entity: str, at: int, until: int, start: int, end: int) -> int | None:
         """The known person's role whose title word stands within a few words of the name
         ("North Korean leader Kim Jong Un"), if any: a sentence that supports the role."""
@@ -390,8 +581,9 @@ class Drafter:
                 return index
         return None
 
-    def candidates(self, start: int, end: int) -> None:
-        """Names in a sentence that match no known entity: drafts of new ones."""
+    def candidates(self, start: int, end: int) -> list[str]:
+        """Names in a sentence that match no known entity: drafts of new ones, and their ids."""
+        drafted: list[str] = []
         known = self.names.find(self.raw, start, end)
         inside = [(q.start, q.end) for p in self.paragraphs for q in p.quotations]
         for match in _CANDIDATE.finditer(self.raw, start, end):
@@ -435,6 +627,9 @@ class Drafter:
             ):
                 kind = "places"
             self.new_entity(Speaker(new_id(name), kind, "", kind, name), owned_by=owned_by)
+            if f"{kind}/{new_id(name)}" in self.files:
+                drafted.append(new_id(name))
+        return drafted
 
     # --- status changes ---------------------------------------------------------------
 
@@ -442,35 +637,38 @@ class Drafter:
         """For a known meeting or commitment named in a sentence with a word of change, a
         candidate status entry citing the sentence."""
         entries: dict[str, list[dict[str, Any]]] = {}
-        for paragraph in self.paragraphs:
-            for start, end in paragraph.sentences:
-                sentence = self.raw[start:end].strip()
-                for _, _, candidates in self.names.find(self.raw, start, end):
-                    for name in candidates:
-                        known = self.corpus.get(name.entity)
-                        words = MEETING_WORDS if isinstance(known, Meeting) else COMMITMENT_WORDS
-                        if not isinstance(known, Meeting | Commitment):
-                            continue
-                        status = _status_word(sentence, words)
-                        if status is None or not self.found(sentence):
-                            continue
-                        when = Resolver(self.resolver.published.text).first(sentence)
-                        date = when.date if when else self.resolver.published.text
-                        if status[1] == "held" and isinstance(known, Meeting) and known.date:
-                            date = _on_its_days(date, known.date)
-                        entries.setdefault(name.entity, []).append(
-                            {"date": date, "status": status[1], "cite": {self.source: sentence}}
-                        )
+        for sentence, touched in self.spoken:
+            for entity in sorted(touched):
+                known = self.corpus.get(entity)
+                words = MEETING_WORDS if isinstance(known, Meeting) else COMMITMENT_WORDS
+                if not isinstance(known, Meeting | Commitment):
+                    continue
+                status = _status_word(sentence, words)
+                if status is None and isinstance(known, Commitment):
+                    # A report without a word of change: the status it had, to confirm.
+                    status = ("", known.status_history[-1].status)
+                if status is None or not self.found(sentence):
+                    continue
+                when = self.related.first(sentence)
+                date = when.date if when else self.occasion_date(touched)
+                if status[1] in ("held", "pledged") and known.date:
+                    # Held on its days; pledged when it was made, unless the text says later.
+                    date = _on_its_days(date, known.date)
+                entries.setdefault(entity, []).append(
+                    {"date": date, "status": status[1], "cite": {self.source: sentence}}
+                )
         for entity, found in sorted(entries.items()):
             kind = self.names.kind_of(entity) or "meetings"
             unique = list({e["cite"][self.source]: e for e in found}.values())
             reviews: dict[Where, str] = {}
             for index, entry in enumerate(unique):
                 word = _status_word(entry["cite"][self.source], MEETING_WORDS | COMMITMENT_WORDS)
-                reviews[("status_history", index, "status")] = f'from "{word[0] if word else ""}"'
+                reviews[("status_history", index, "status")] = (
+                    f'from "{word[0]}"' if word else "no word of change: the status it had"
+                )
                 reviews[("status_history", index, "date")] = (
-                    "the sentence's time words, or the publication date (a held meeting's own "
-                    "date when those fall outside it)"
+                    "the sentence's time words, the days of a meeting it speaks of, or the "
+                    "publication date (a held meeting's own date when those fall outside it)"
                 )
             key = f"additions/{kind}/{entity}"
             if key in self.files:  # the suggested citations of its name, drafted before
@@ -480,6 +678,19 @@ class Drafter:
             self.files[key] = DraftFile(
                 kind, entity, {"status_history": unique}, reviews, adds_to=self.corpus.files[entity]
             )  # fmt: skip
+
+    def occasion_date(self, touched: set[str]) -> str:
+        """A sentence without time words is dated by the one past meeting it speaks of, if
+        any ("discussed ... after Biegun's visit to Pyongyang"), else the publication date."""
+        published = self.resolver.published
+        past = {
+            meeting.date
+            for entity in touched
+            if (meeting := self.related.meetings.get(entity)) is not None
+            and meeting.date
+            and parse_period(meeting.date).end <= published.end
+        }
+        return past.pop() if len(past) == 1 else published.text
 
     # --- boilerplate ------------------------------------------------------------------
 
