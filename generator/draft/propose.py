@@ -200,10 +200,11 @@ class Drafter:
 
     def draft(self) -> list[DraftFile]:
         known = known_in(self.corpus)
-        finder = StatementFinder(self.raw, self.names, self.speakers, self.resolver, known)
+        self.related = Related(self.corpus, self.resolver, self.names)
+        finder = StatementFinder(
+            self.raw, self.names, self.speakers, self.resolver, known, self.related
+        )
         utterances = finder.find(self.paragraphs)
-        # After the statements: their dates tie weekdays to days that later sentences use.
-        self.related = Related(self.corpus, self.resolver)
         for utterance in utterances:
             self.statement(utterance)
         self.mentions()
@@ -293,23 +294,12 @@ class Drafter:
         for part in utterance.parts:
             start = self.raw.find(part.sentence)
             if start >= 0:
-                touched = self.related.touched(self.sentence_at(start, start + len(part.sentence)))
+                touched = self.related.touched(self.related.sentence(part.sentence))
                 found += sorted(e for e in touched if e in self.related.occasions)
         for _, _, candidates in self.names.find(utterance.text):
             if candidates[0].how != "short" and len({c.entity for c in candidates}) == 1:
                 found.append(candidates[0].entity)
         return [e for e in dict.fromkeys(found) if e != utterance.speaker.entity]
-
-    def sentence_at(self, start: int, end: int) -> Sentence:
-        """A stretch of the article with every entity a name in it may mean (a short name only
-        when it can mean one)."""
-        named = [
-            (at - start, until - start, name.entity)
-            for at, until, candidates in self.names.find(self.raw, start, end)
-            if candidates[0].how != "short" or len({c.entity for c in candidates}) == 1
-            for name in candidates
-        ]
-        return Sentence(self.raw[start:end], tuple(named))
 
     def unique(self, wanted: str) -> str:
         taken = set(self.corpus.kinds) | {f.id for f in self.files.values()}
@@ -644,7 +634,7 @@ class Drafter:
                 if not isinstance(known, Meeting | Commitment):
                     continue
                 status = _status_word(sentence, words)
-                if status is None and isinstance(known, Commitment):
+                if status is None and known.status_history:
                     # A report without a word of change: the status it had, to confirm.
                     status = ("", known.status_history[-1].status)
                 if status is None or not self.found(sentence):

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from generator.dates import Period, parse_period
+from generator.draft.names import Names
 from generator.draft.when import Resolved, Resolver
 from generator.model import Commitment, Corpus, Fact, Meeting, Place
 from generator.quotes import normalize
@@ -147,9 +148,11 @@ class Sentence:
 class Related:
     """Finds the known records a sentence speaks of, and the fields it bears on."""
 
-    def __init__(self, corpus: Corpus, resolver: Resolver) -> None:
+    def __init__(self, corpus: Corpus, resolver: Resolver, names: Names) -> None:
         self.corpus = corpus
+        # Its weekdays tied to days (by the statements, as the drafter finds them) are used.
         self.resolver = resolver
+        self.names = names
         self.meetings = corpus.of("meetings", Meeting)
         self.commitments = corpus.of("commitments", Commitment)
         self.facts = corpus.of("facts", Fact)
@@ -167,9 +170,20 @@ class Related:
             i: stems(f"{c.name} {c.terms}") - self.named_words for i, c in self.commitments.items()
         }
         self.words |= {i: stems(f.claim) - self.named_words for i, f in self.facts.items()}
-        self.names = {i: stems(c.name) for i, c in self.commitments.items()}
+        self.titles = {i: stems(c.name) for i, c in self.commitments.items()}
         # What a statement may be about beyond the entities it names.
         self.occasions = set(self.meetings) | set(self.commitments)
+
+    def sentence(self, text: str) -> Sentence:
+        """A text with every entity a name in it may mean (a short name only when it can mean
+        one entity: with no article before it to tell which)."""
+        named = [
+            (at, until, name.entity)
+            for at, until, candidates in self.names.find(text)
+            if candidates[0].how != "short" or len({c.entity for c in candidates}) == 1
+            for name in candidates
+        ]
+        return Sentence(text, tuple(named))
 
     def first(self, text: str) -> Resolved | None:
         """The text's first time words, resolved on their own (not "a day earlier" than the
@@ -192,7 +206,7 @@ class Related:
         restated = {r for r, w in self.words.items() if restates(w, words - self.named_words)}
         # A commitment named by all the words of its name ("complete denuclearization of the
         # Korean Peninsula"), among others.
-        restated |= {c for c, w in self.names.items() if len(w) >= 2 and w <= words}
+        restated |= {c for c, w in self.titles.items() if len(w) >= 2 and w <= words}
         found: dict[str, list[str]] = {}
         for meeting_id in meetings:
             found[meeting_id] = self.meeting_fields(meeting_id, sentence, meetings, when)

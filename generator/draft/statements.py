@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from generator.dates import parse_period
 from generator.draft.names import Names
 from generator.draft.quotations import Paragraph, Quotation, speech_verb
+from generator.draft.related import Related
 from generator.draft.speakers import Speaker, Speakers
 from generator.draft.when import Resolved, Resolver
 from generator.model import Corpus, Meeting, Statement
@@ -124,9 +125,11 @@ class StatementFinder:
         speakers: Speakers,
         resolver: Resolver,
         known: Known | None = None,
+        related: Related | None = None,
     ) -> None:
         self.raw = raw
         self.known = known or Known({}, {})
+        self.related = related
         self.names = names
         self.speakers = speakers
         self.resolver = resolver
@@ -279,7 +282,7 @@ class StatementFinder:
             return
         after = _AFTER_MEETING.search(first.attribution)
         if after is not None:
-            ended = self._after_meeting(first.quotation.start, after.group())
+            ended = self._after_meeting(first.quotation.start, after.group(), first.attribution)
             if ended is not None:
                 utterance.date, utterance.date_quote = ended, first.attribution
                 utterance.date_guess = "after the meeting named last before it"
@@ -293,11 +296,15 @@ class StatementFinder:
         utterance.date = self.resolver.publication()
         utterance.date_guess = "the text gives no time: the publication date"
 
-    def _after_meeting(self, before: int, words: str) -> Resolved | None:
+    def _after_meeting(self, before: int, words: str, attribution: str) -> Resolved | None:
         """Said "after the talks": from the day the meeting named last before it ended to the
         publication date (the publication month, if the article gives no day)."""
         published = self.resolver.published
-        for entity in reversed(self.recent(before)):
+        # The meeting the words describe ("after his meetings in Pyongyang"), else the one
+        # named last before them.
+        found = self.related.described(self.related.sentence(attribution)) if self.related else []
+        described = sorted(found)
+        for entity in [*described, *reversed(self.recent(before))]:
             meeting = self.known.meetings.get(entity)
             if meeting is None or meeting.date is None:
                 continue
