@@ -220,6 +220,22 @@ def test_draft_proposes_every_pattern_of_the_test_article(drafting: Path) -> Non
     assert "make check" in result.stdout
 
 
+def merge_additions(data: dict[str, Any], additions: dict[str, Any], source: str) -> None:
+    """A content file's data with an additions file's fields copied in."""
+    for field, evidence in additions.get("cite", {}).items():
+        quotes = evidence[source] if isinstance(evidence[source], list) else [evidence[source]]
+        had = data.setdefault("cite", {}).setdefault(field, {}).get(source, [])
+        had = had if isinstance(had, list) else [had]
+        data["cite"][field][source] = list(dict.fromkeys(had + quotes))
+    if "status_history" in additions:
+        data["status_history"] = data.get("status_history", []) + additions["status_history"]
+    for role in additions.get("roles", []):
+        known = next(r for r in data["roles"] if r["title"] == role["title"])
+        known["cite"][source] = role["cite"][source]
+    if "boilerplate" in additions:
+        data["boilerplate"] = data.get("boilerplate", []) + additions["boilerplate"]
+
+
 @pytest.mark.parametrize("source", [TEST_SOURCE, "dw-2019-02-09", "diplomat-2019-02"])
 def test_drafts_moved_into_content_pass_the_check(drafting: Path, source: str) -> None:
     assert briefing("draft", source, "--root", drafting).returncode == 0
@@ -230,15 +246,15 @@ def test_drafts_moved_into_content_pass_the_check(drafting: Path, source: str) -
             shutil.move(path, drafting / "content" / path.parent.name / path.name)
             moved += 1
     assert moved
-    # The status entries drafted for known meetings and commitments, added to their files.
+    # Every field of every additions file copied into the content file it names, as the
+    # curator is told to: suggested citations, status entries, roles' citations, boilerplate.
     for path in folder.glob("additions/*/*.yml"):
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")).get("status_history", [])
-        if entries:
-            target = drafting / "content" / path.parent.name / path.name
-            data = yaml.safe_load(target.read_text(encoding="utf-8"))
-            data["status_history"] += entries
-            target.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-            moved += 1
+        additions = yaml.safe_load(path.read_text(encoding="utf-8"))
+        target = drafting / "content" / path.parent.name / path.name
+        data = yaml.safe_load(target.read_text(encoding="utf-8"))
+        merge_additions(data, additions, source)
+        target.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        moved += 1
     result = briefing("check", "--root", drafting)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ok: ")

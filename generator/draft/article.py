@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.check import check, did_you_mean
 from generator.dates import DateError, parse_period
+from generator.draft.already import Already
 from generator.draft.propose import Drafter, DraftFile
 from generator.load import load_corpus
 from generator.problems import Problem
@@ -48,4 +49,5 @@ def draft_article(root: Path, source: str) -> tuple[list[DraftFile], list[Proble
             "write the day it was published: YYYY-MM-DD",
         ) from None
     corpus, problems = check(raw)
-    return Drafter(corpus, source, text, str(published)).draft(), problems
+    files = Drafter(corpus, source, text, str(published)).draft()
+    return Already(corpus, source).new_only(files), problems

@@ -138,6 +138,7 @@ _PLACE_NAMED = re.compile(
     r"(?:\b(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+)?"
     r"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?P<noun>island|province|peninsula|region)\b"
 )
+_PLACE_NOUN = re.compile(r"\s+(?:island|province|peninsula|region)\b")
 # Words that put the capitalized words after them in a place ("in Seoul", "to the White House").
 _BEFORE_PLACE = re.compile(r"\b(?:in|to|from|at)\s+(?:the\s+)?$")
 _MONTHS_AND_DAYS = frozenset(
@@ -295,7 +296,7 @@ class Drafter:
             start = self.raw.find(part.sentence)
             if start >= 0:
                 touched = self.related.touched(self.related.sentence(part.sentence))
-                found += sorted(e for e in touched if e in self.related.occasions)
+                found += sorted(e for e in touched.fields if e in self.related.occasions)
         for _, _, candidates in self.names.find(utterance.text):
             if candidates[0].how != "short" and len({c.entity for c in candidates}) == 1:
                 found.append(candidates[0].entity)
@@ -418,8 +419,9 @@ class Drafter:
                     if role is not None and name.entity not in roles:
                         roles[name.entity] = (role, sentence)
                 touched = self.related.touched(Sentence(self.raw[start:end], tuple(named)))
-                self.spoken.append((sentence, set(touched)))
-                for entity, bears_on in touched.items():
+                self.spoken.append((sentence, set(touched.fields)))
+                suggested = touched.fields | {record: ["date"] for record in touched.dated}
+                for entity, bears_on in suggested.items():
                     for field_name in bears_on if self.found(sentence) else []:
                         quotes = cited.setdefault(entity, {}).setdefault(field_name, [])
                         if sentence not in quotes:
@@ -430,23 +432,28 @@ class Drafter:
                 here = Sentence(self.raw[start:end], tuple(named))
                 for meeting in self.related.unknown(here, self.people()):
                     new.append(self.new_meeting(meeting, sentence))
-                occasions = sorted(e for e in touched if e in self.related.occasions)
+                occasions = sorted(e for e in touched.fields if e in self.related.occasions)
                 about = tuple(dict.fromkeys([*picked, *occasions, *new]))
                 # A sentence restating a known fact is that fact's, not a new one.
-                restates_fact = any(e in self.related.facts for e in touched)
+                restates_fact = any(e in self.related.facts for e in touched.fields)
                 own = sentence not in self.quoted or sentence in self.reported
                 if not restates_fact and own and wanted(sentence, about):
                     when = self.related.first(sentence)
                     speaker = self.reported.get(sentence)
                     self.candidate_fact(Candidate(sentence, about, when, speaker))
-        for entity, fields in sorted(cited.items()):
+        for entity, all_fields in sorted(cited.items()):
             kind = self.corpus.kind_of(entity) or "people"
+            # Only the fields its kind cites: a commitment's name is a label, not a claim.
+            cited_fields = getattr(self.corpus.get(entity), "fact_fields", ())
+            fields = {f: q for f, q in all_fields.items() if f in cited_fields}
+            if not fields and entity not in roles:
+                continue
             cite = {f: {self.source: _one(quotes)} for f, quotes in sorted(fields.items())}
             reviews: dict[Where, str] = {
                 ("cite", f): "a suggested citation: keep it if it supports the field"
                 for f in fields
             }
-            data: dict[str, Any] = {"cite": cite}
+            data: dict[str, Any] = {"cite": cite} if cite else {}
             person = self.corpus.get(entity)
             if entity in roles and isinstance(person, Person):
                 index, quote = roles[entity]
@@ -549,14 +556,21 @@ class Drafter:
         self.files[f"facts/{fact_key}"] = DraftFile("facts", fact_key, data, reviews, header=header)
 
     def country_near(self, entity: str, at: int, until: int, start: int, end: int) -> bool:
-        """Whether the country a known person or body acts for is named next to its name ("US
-        President Donald Trump", "Kim Hyok Chol, North Korea's special representative")."""
+        """Whether the country a known person or body acts for is named next to its name: in
+        the words just before it ("US President Donald Trump") or as a possessive after a comma
+        ("Kim Hyok Chol, North Korea's special representative")."""
         country = getattr(self.corpus.get(entity), "country", None)
-        low, high = max(start, at - 30), min(end, until + 30)
-        return bool(country) and any(
-            country in {c.entity for c in candidates}
-            for _, _, candidates in self.names.find(self.raw, low, high)
-        )
+        if not country:
+            return False
+        low, high = max(start, at - 30), min(end, until + 40)
+        for s, e, candidates in self.names.find(self.raw, low, high):
+            if country not in {c.entity for c in candidates}:
+                continue
+            before = e <= at and not re.search(r"[,.;]", self.raw[e:at])
+            apposed = s >= until and re.fullmatch(r",\s+(?:the\s+)?", self.raw[until:s])
+            if before or (apposed and self.raw[e : e + 2] in ("'s", "’s")):
+                return True
+        return False
 
     def role_near(self, entity: str, at: int, until: int, start: int, end: int) -> int | None:
         """The known person's role whose title word stands within a few words of the name
@@ -602,6 +616,8 @@ class Drafter:
                 continue
             if tokens[-1].endswith(("ean", "ese", "ian", "eans", "ians")):
                 continue  # a nationality ("North Korean", "South Koreans"), not a name
+            if _PLACE_NOUN.match(self.raw, match.start() + len(words)):
+                continue  # "Cat Ba island": a place, drafted by new_places
             if tokens[-1] in _EVENTS:
                 continue  # an event or a holiday ("the Korean War", "New Year"): no kind fits
             name = " ".join(tokens)
@@ -624,44 +640,47 @@ class Drafter:
     # --- status changes ---------------------------------------------------------------
 
     def status_changes(self) -> None:
-        """For a known meeting or commitment named in a sentence with a word of change, a
-        candidate status entry citing the sentence."""
-        entries: dict[str, list[dict[str, Any]]] = {}
+        """For a known meeting or commitment a sentence speaks of, a candidate status entry
+        citing it: with a word of change (held, cancelled, pledged …), the status that word
+        gives; the first report without one, the status it had, to confirm or change."""
+        entries: dict[str, dict[str, tuple[dict[str, Any], str]]] = {}
         for sentence, touched in self.spoken:
             for entity in sorted(touched):
                 known = self.corpus.get(entity)
+                if not isinstance(known, Meeting | Commitment) or not self.found(sentence):
+                    continue
                 words = MEETING_WORDS if isinstance(known, Meeting) else COMMITMENT_WORDS
-                if not isinstance(known, Meeting | Commitment):
-                    continue
                 status = _status_word(sentence, words)
-                if status is None and known.status_history:
-                    # A report without a word of change: the status it had, to confirm.
+                found = entries.setdefault(entity, {})
+                if status is None:
+                    unchanged = any(not word for _, word in found.values())
+                    if unchanged or not known.status_history:
+                        continue
                     status = ("", known.status_history[-1].status)
-                if status is None or not self.found(sentence):
-                    continue
                 when = self.related.first(sentence)
                 date = when.date if when else self.occasion_date(touched)
                 if status[1] in ("held", "pledged") and known.date:
                     # Held on its days; pledged when it was made, unless the text says later.
                     date = _on_its_days(date, known.date)
-                entries.setdefault(entity, []).append(
-                    {"date": date, "status": status[1], "cite": {self.source: sentence}}
-                )
+                entry = {"date": date, "status": status[1], "cite": {self.source: sentence}}
+                found.setdefault(sentence, (entry, status[0]))
         for entity, found in sorted(entries.items()):
-            kind = self.names.kind_of(entity) or "meetings"
-            unique = list({e["cite"][self.source]: e for e in found}.values())
+            if not found:
+                continue
+            kind = self.corpus.kind_of(entity) or "meetings"
             reviews: dict[Where, str] = {}
-            for index, entry in enumerate(unique):
-                word = _status_word(entry["cite"][self.source], MEETING_WORDS | COMMITMENT_WORDS)
+            for index, (_, word) in enumerate(found.values()):
                 reviews[("status_history", index, "status")] = (
-                    f'from "{word[0]}"' if word else "no word of change: the status it had"
+                    f'from "{word}"' if word else "no word of change: the status it had"
                 )
                 reviews[("status_history", index, "date")] = (
-                    "the sentence's time words, the days of a meeting it speaks of, or the "
-                    "publication date (a held meeting's own date when those fall outside it)"
+                    "the sentence's time words, else the days of a meeting it speaks of, else "
+                    "the publication date; held within the meeting's days, pledged on the day "
+                    "it was made"
                 )
+            unique = [entry for entry, _ in found.values()]
             key = f"additions/{kind}/{entity}"
-            if key in self.files:  # the suggested citations of its name, drafted before
+            if key in self.files:  # the suggested citations drafted before
                 self.files[key].data["status_history"] = unique
                 self.files[key].reviews.update(reviews)
                 continue

@@ -109,11 +109,21 @@ def stems(text: str) -> frozenset[str]:
 def restates(record: frozenset[str], sentence: frozenset[str]) -> bool:
     """Whether a sentence holds at least three, and half, of a record's telling words."""
     common = len(record & sentence)
-    return common >= 3 and common >= 0.5 * min(len(record), len(sentence))
+    return common >= 3 and common >= 0.5 * len(record)
 
 
 def _overlap(one: Period, other: Period) -> bool:
     return one.start <= other.end and other.start <= one.end
+
+
+@dataclass(frozen=True)
+class Touched:
+    """What a sentence says of the known records: the meetings, commitments and facts it speaks
+    of, each with the fields it bears on (none, perhaps), and the records whose day it gives
+    by giving the day of the meeting they belong to."""
+
+    fields: dict[str, list[str]]
+    dated: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -196,9 +206,8 @@ class Related:
         found = self.first(text)
         return parse_period(found.date) if found else None
 
-    def touched(self, sentence: Sentence) -> dict[str, list[str]]:
-        """Each known meeting, commitment and fact the sentence speaks of, with the fields it
-        bears on (an empty list: it speaks of the record but supports no field of it)."""
+    def touched(self, sentence: Sentence) -> Touched:
+        """What the sentence says of the known meetings, commitments and facts."""
         when = self.when(sentence.text)
         meetings = {m for m in sentence.named if m in self.meetings}
         meetings |= self.described(sentence)
@@ -223,9 +232,8 @@ class Related:
             found[commitment_id] = fields
         for fact_id in (r for r in restated if r in self.facts):
             found[fact_id] = ["claim", *self.dated(self.facts[fact_id].date, when, "date")]
-        for meeting_id in meetings:
-            self.same_day(meeting_id, when, found)
-        return found
+        dated = {r for m in meetings for r in self.same_day(m, when)}
+        return Touched(found, frozenset(dated - set(found)))
 
     def dated(self, date: str | None, when: Period | None, field: str) -> list[str]:
         return [field] if date and when and _overlap(parse_period(date), when) else []
@@ -242,24 +250,21 @@ class Related:
         fields += [f for f in ("follows", "part_of") if getattr(meeting, f) in meetings]
         return fields
 
-    def same_day(self, meeting_id: str, when: Period | None, found: dict[str, list[str]]) -> None:
+    def same_day(self, meeting_id: str, when: Period | None) -> set[str]:
         """A sentence giving a meeting's day gives the day of what was made or happened there:
         the commitments made at it (or at a meeting within it) and the facts about it."""
         meeting = self.meetings[meeting_id]
         if not meeting.date or when is None or when.text != meeting.date:
-            return
+            return set()
         within = {meeting_id} | {m for m, v in self.meetings.items() if v.part_of == meeting_id}
-        tied = [m for m in within if m != meeting_id and self.meetings[m].date == meeting.date]
-        tied += [
+        records = {m for m in within if m != meeting_id and self.meetings[m].date == meeting.date}
+        records |= {
             c for c, v in self.commitments.items() if v.made_at in within and v.date == meeting.date
-        ]
-        tied += [
+        }
+        records |= {
             f for f, v in self.facts.items() if meeting_id in v.about and v.date == meeting.date
-        ]
-        for record in tied:
-            fields = found.setdefault(record, [])
-            if "date" not in fields:
-                fields.append("date")
+        }
+        return records
 
     def places_named(self, sentence: Sentence) -> set[str]:
         return {p for p in sentence.named if p in self.places}
@@ -321,8 +326,10 @@ class Related:
             for meeting_id, meeting in self.meetings.items():
                 if kinds is not None and meeting.kind not in kinds:
                     continue
+                if meeting.date and when and not _overlap(parse_period(meeting.date), when):
+                    continue  # the words around give another time
                 score = int(bool(meeting.place and places & self.around(meeting.place)))
-                score += bool(meeting.date and when and _overlap(parse_period(meeting.date), when))
+                score += bool(meeting.date and when)
                 score += bool(set(meeting.participants) & named)
                 if score >= (1 if kinds is not None else 2):
                     scores[meeting_id] = score
