@@ -15,13 +15,17 @@ import pytest
 import yaml
 from conftest import REPO, briefing, copy_project, tree
 
-from generator.draft.evaluate import held
+from generator.draft.evaluate import held, match_new
+from generator.draft.propose import DraftFile
 from generator.draft.when import Resolver
 from generator.draft.yamltext import dump
-from generator.load import parse_record
+from generator.load import RawCorpus, RawRecord, parse_record
+from generator.quotes import ArticleText
 
 DATA = REPO / "tests" / "data" / "drafts"
 TEST_SOURCE = "test-draft-2019-03-02"
+# The second invented article: what it says of what content/ knows, and new records.
+LATER = "test-draft-2019-03-09"
 
 
 @pytest.fixture
@@ -236,7 +240,99 @@ def merge_additions(data: dict[str, Any], additions: dict[str, Any], source: str
         data["boilerplate"] = data.get("boilerplate", []) + additions["boilerplate"]
 
 
-@pytest.mark.parametrize("source", [TEST_SOURCE, "dw-2019-02-09", "diplomat-2019-02"])
+def line_of(source: str, start: str) -> str:
+    """The line of an invented article that starts with the words."""
+    text = (DATA / "seeds" / f"{source}.txt").read_text(encoding="utf-8")
+    return next(line for line in text.splitlines() if line.startswith(start))
+
+
+def test_draft_cites_known_records_field_by_field(drafting: Path) -> None:
+    assert briefing("draft", LATER, "--root", drafting).returncode == 0
+    files = drafted(drafting, LATER)
+    pledge = line_of(LATER, "Kim Jong Un again pledged")
+    # Most of a commitment's words, and who made it: its terms and its `by`, and a status.
+    denuclearization = files["additions/commitments/singapore-denuclearization.yml"]
+    assert denuclearization["cite"]["terms"] == {LATER: pledge}
+    assert denuclearization["cite"]["by"] == {LATER: pledge}
+    assert [e["status"] for e in denuclearization["status_history"]] == ["pledged"]
+    # "Their summit in Singapore last June": the Singapore summit, by a word for its kind, a
+    # place it lies within and a time it falls in; its date and place, and a status to confirm.
+    described = line_of(LATER, "Their summit in Singapore last June")
+    dated = line_of(LATER, "The Singapore summit of June 12, 2018")
+    summit = files["additions/meetings/singapore-summit-2018.yml"]
+    assert summit["cite"]["date"] == {LATER: [described, dated]}
+    assert summit["cite"]["place"] == {LATER: described}
+    assert summit["status_history"][0]["cite"] == {LATER: described}
+    text = (drafting / "drafts" / LATER / "additions/meetings/singapore-summit-2018.yml").read_text(
+        encoding="utf-8"
+    )
+    assert "no word of change: the status it had" in text
+    # Its day, given, is the day of what was agreed there: a date citation, not a status.
+    remains = files["additions/commitments/singapore-return-of-remains.yml"]
+    assert remains == {"cite": {"date": {LATER: dated}}}
+    # A known fact said again: a citation of its claim.
+    at_ease = files["additions/facts/trump-kim-at-ease.yml"]
+    assert at_ease["cite"]["claim"] == {LATER: line_of(LATER, "Trump and Kim appeared at ease")}
+    # A country named before a name; not a city named after it.
+    trump = files["additions/people/donald-trump.yml"]
+    assert trump["cite"]["country"] == {LATER: line_of(LATER, "US President Donald Trump met")}
+    assert "country" not in files["additions/people/stephen-biegun.yml"]["cite"]
+    # The New Year address is known, but on another day: not this one.
+    assert "additions/meetings/kim-new-year-address-2019.yml" not in files
+
+
+def test_draft_proposes_new_meetings_places_and_candidate_facts(drafting: Path) -> None:
+    assert briefing("draft", LATER, "--root", drafting).returncode == 0
+    files = drafted(drafting, LATER)
+    address = line_of(LATER, "At his Lunar New Year address")
+    meeting = files["meetings/lunar-new-year-address-2019.yml"]
+    assert {k: meeting[k] for k in ("name", "kind", "date", "participants")} == {
+        "name": "Lunar New Year address",
+        "kind": "address",
+        "date": "2019-02-05",
+        "participants": ["kim-jong-un"],
+    }
+    assert meeting["status_history"] == [
+        {"date": "2019-02-05", "status": "held", "cite": {LATER: address}}
+    ]
+    island = files["places/cat-ba.yml"]
+    assert (island["name"], island["kind"], island["within"]) == (
+        "Cat Ba island",
+        "island",
+        "vietnam",
+    )
+    assert "people/cat-ba.yml" not in files
+    capital = files["places/washington.yml"]
+    assert (capital["kind"], capital["within"]) == ("city", "united-states")
+    spent = line_of(LATER, "Vietnam's government spent")
+    fact = next(d for p, d in files.items() if p.startswith("facts/") and d["claim"] == spent)
+    assert fact["about"] == ["vietnam", "hanoi-summit-2019"]
+    assert fact["cite"] == {"claim": {LATER: spent}}
+    reported = line_of(LATER, "Trump said the talks in Hanoi")
+    fact = next(d for p, d in files.items() if p.startswith("facts/") and d["claim"] == reported)
+    assert fact["according_to"] == ["donald-trump"]
+    worth = statement_saying(files, "The Hanoi summit was worth it")
+    assert worth["about"] == ["hanoi-summit-2019"]
+
+
+def test_drafting_again_leaves_out_what_content_has(drafting: Path) -> None:
+    assert briefing("draft", LATER, "--root", drafting).returncode == 0
+    folder = drafting / "drafts" / LATER
+    for path in folder.glob("*/*.yml"):
+        if path.parent.name not in ("additions", "statements"):
+            shutil.move(path, drafting / "content" / path.parent.name / path.name)
+    for path in folder.glob("additions/*/*.yml"):
+        target = drafting / "content" / path.parent.name / path.name
+        data = yaml.safe_load(target.read_text(encoding="utf-8"))
+        merge_additions(data, yaml.safe_load(path.read_text(encoding="utf-8")), LATER)
+        target.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert briefing("check", "--root", drafting).returncode == 0
+    assert briefing("draft", LATER, "--root", drafting, "--force").returncode == 0
+    left = sorted(drafted(drafting, LATER))
+    assert left == [p for p in left if p.startswith("statements/")], left
+
+
+@pytest.mark.parametrize("source", [TEST_SOURCE, LATER, "dw-2019-02-09", "diplomat-2019-02"])
 def test_drafts_moved_into_content_pass_the_check(drafting: Path, source: str) -> None:
     assert briefing("draft", source, "--root", drafting).returncode == 0
     folder = drafting / "drafts" / source
@@ -353,3 +449,32 @@ def test_a_quote_the_curator_trimmed_from_a_drafted_quote_is_held() -> None:
     assert held(curated, one, src) == 1  # a drafted quote holds one curated quote at most
     two = one + Counter({(name, "Trump spoke on Friday."): 1})
     assert held(curated, two, src) == 2  # parts joined with [...]; never a field's own value
+
+
+def test_a_new_record_is_paired_with_the_draft_citing_most_of_its_words() -> None:
+    article = "Kim toured the island. Trump flew home on Friday. Both said little."
+    raw = RawCorpus(
+        [
+            RawRecord(
+                "facts", "island-tour", "f1.yml", {"cite": {"claim": {"src": "Kim toured"}}}, {}
+            ),
+            RawRecord("facts", "flight", "f2.yml", {"cite": {"claim": {"src": "flew home"}}}, {}),
+            RawRecord("facts", "known", "f3.yml", {"cite": {"claim": {"src": "said little"}}}, {}),
+        ],
+        {"src": article},
+        [],
+        {},
+    )
+    drafts = [
+        DraftFile("facts", "kim-toured", {"cite": {"claim": {"src": "Kim toured the island."}}}),
+        DraftFile(
+            "facts", "trump-flew", {"cite": {"claim": {"src": "Trump flew home on Friday."}}}
+        ),
+        DraftFile("facts", "both-said", {"cite": {"claim": {"src": "Both said little."}}}),
+    ]
+    paired = match_new(raw, "src", {"known"}, drafts, ArticleText(article))
+    # The curator's ids differ from the drafter's; a known record is never paired.
+    assert {record: draft.id for record, draft in paired.items()} == {
+        "island-tour": "kim-toured",
+        "flight": "trump-flew",
+    }

@@ -479,8 +479,8 @@ class Drafter:
             found.append(place)
             named = self.names.find(match["owner"] or "")
             if named and named[0][0] == 0 and named[0][1] == len(match["owner"]):
-                within[place.entity] = (named[0][2][0].entity, match.group())
-        for at, until, candidates in self.names.find(self.raw, start, end):
+                within[place.entity] = (named[0][2][0].entity, f'from "{match.group()}"')
+        for at, _, candidates in self.names.find(self.raw, start, end):
             alias = candidates[0]
             body = len(candidates) == 1 and alias.how == "alias" and alias.kind == "organizations"
             if body and _BEFORE_PLACE.search(self.raw[max(start, at - 8) : at]):
@@ -488,7 +488,10 @@ class Drafter:
                 found.append(place)
                 # A state named by a city is named by its capital ("Pyongyang").
                 kinds[place.entity] = "city"
-                within[place.entity] = (alias.entity, self.raw[at:until])
+                within[place.entity] = (
+                    alias.entity,
+                    f'content/ names {alias.entity} "{alias.words}": its capital, or the state?',
+                )
         drafted = []
         for place in found:
             if place.entity in self.corpus.kinds:
@@ -500,11 +503,11 @@ class Drafter:
             if place.entity in kinds:
                 draft.data["kind"] = kinds[place.entity]
             if place.entity in within and "within" not in draft.data:
-                owner, words = within[place.entity]
+                owner, why = within[place.entity]
                 cite = draft.data.pop("cite")
                 draft.data["within"] = owner
                 draft.data["cite"] = cite | {"within": {self.source: self.raw[start:end].strip()}}
-                draft.reviews[("within",)] = f'from "{words}"'
+                draft.reviews[("within",)] = why
             drafted.append(place.entity)
         return drafted
 
