@@ -15,8 +15,8 @@ import pytest
 import yaml
 from conftest import REPO, briefing, copy_project, tree
 
+from generator.draft.draftfile import DraftFile
 from generator.draft.evaluate import held, match_new
-from generator.draft.propose import DraftFile
 from generator.draft.when import Resolver
 from generator.draft.yamltext import dump
 from generator.load import RawCorpus, RawRecord, parse_record

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.draft.propose import DraftFile
+from generator.draft.draftfile import DraftFile
 from generator.model import Corpus, Evidence, Strict, Where
 from generator.quotes import Span
 

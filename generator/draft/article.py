@@ -8,7 +8,8 @@ from pathlib import Path
 from generator.check import check, did_you_mean
 from generator.dates import DateError, parse_period
 from generator.draft.already import Already
-from generator.draft.propose import Drafter, DraftFile
+from generator.draft.draftfile import DraftFile
+from generator.draft.propose import Drafter
 from generator.load import load_corpus
 from generator.problems import Problem
 from generator.snapshot import CONTENT, SEEDS

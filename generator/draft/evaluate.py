@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.check import check
-from generator.draft.propose import Drafter, DraftFile
+from generator.draft.draftfile import DraftFile
+from generator.draft.propose import Drafter
 from generator.load import RawCorpus, RawRecord, load_corpus
 from generator.model import Corpus, Statement
 from generator.quotes import ArticleText, Span, normalize

@@ -5,19 +5,19 @@ and boilerplate lines; each a file in the layout of content files, every quote c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from generator.dates import parse_period
+from generator.draft.draftfile import DraftFile
 from generator.draft.facts import Candidate, fact, fact_id, wanted
 from generator.draft.names import Names, known_names, pick
+from generator.draft.newcomers import TITLES, Newcomers
 from generator.draft.quotations import Paragraph, paragraphs
-from generator.draft.related import NewMeeting, Related, Sentence
-from generator.draft.speakers import Speaker, Speakers, new_id
+from generator.draft.related import Related, Sentence
+from generator.draft.speakers import Speaker, Speakers
 from generator.draft.statements import StatementFinder, Utterance, known_in
 from generator.draft.when import Resolver
-from generator.draft.yamltext import dump
-from generator.model import SINGULAR, Commitment, Corpus, Meeting, Person, Where
+from generator.model import Commitment, Corpus, Meeting, Person, Where
 from generator.quotes import ArticleText
 
 # Lines that carry no fact: ads, photo credits, subscription prompts, publishing notes.
@@ -39,140 +39,6 @@ COMMITMENT_WORDS = {
     "failed": "broken", "broke": "broken", "kept": "kept", "fulfilled": "kept",
     "withdrew": "withdrawn", "abandoned": "withdrawn", "stalled": "stalled",
 }  # fmt: skip
-# Capitalized words that may name an entity the corpus does not know.
-_CANDIDATE = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*)*")
-_SKIP_FIRST = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "of",
-        "and",
-        "but",
-        "or",
-        "as",
-        "if",
-        "after",
-        "before",
-        "following",
-        "according",
-        "with",
-        "from",
-        "by",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "his",
-        "her",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "then",
-        "when",
-        "while",
-        "who",
-        "what",
-        "us",
-    }
-)
-_TITLES = frozenset(
-    {
-        "president",
-        "chairman",
-        "chairwoman",
-        "leader",
-        "minister",
-        "secretary",
-        "special",
-        "representative",
-        "envoy",
-        "ambassador",
-        "general",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "prime",
-        "foreign",
-        "deputy",
-        "vice",
-        "senator",
-        "governor",
-        "mayor",
-        "king",
-        "queen",
-        "prince",
-    }
-)
-_EVENTS = frozenset({"War", "Year", "Day", "Eve", "Games", "Cup", "Olympics"})
-_ORGANIZATION_WORDS = re.compile(
-    r"\b(?:Department|Ministry|Office|Commission|Agency|Council|Party|Committee|Army|Navy|"
-    r"Command|Assembly|Congress|Senate|Bank|Union|Organization|Association|Institute|"
-    r"University|News|Times|Post|Government|Court|Parliament|Forces|Republic|Kingdom)\b"
-)
-# The kind a word of an organization's or a place's name says, the last such word deciding.
-_ORGANIZATION_KINDS = {
-    "office": "office", "department": "agency", "agency": "agency", "ministry": "government",
-    "commission": "government", "council": "government", "government": "government",
-    "parliament": "government", "assembly": "government", "congress": "government",
-    "senate": "government", "army": "military", "navy": "military", "command": "military",
-    "forces": "military", "news": "media", "times": "media", "post": "media",
-    "republic": "country", "kingdom": "country",
-}  # fmt: skip
-_PLACE_KINDS = {
-    "house": "venue", "palace": "venue", "hotel": "venue", "hall": "venue", "airport": "venue",
-    "station": "venue", "square": "venue", "stadium": "venue", "island": "island",
-    "province": "region", "peninsula": "region", "region": "region",
-}  # fmt: skip
-# A name followed by a word for a kind of place, with the place it lies in before "'s".
-_PLACE_NAMED = re.compile(
-    r"(?:\b(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+)?"
-    r"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?P<noun>island|province|peninsula|region)\b"
-)
-_PLACE_NOUN = re.compile(r"\s+(?:island|province|peninsula|region)\b")
-# Words that put the capitalized words after them in a place ("in Seoul", "to the White House").
-_BEFORE_PLACE = re.compile(r"\b(?:in|to|from|at)\s+(?:the\s+)?$")
-_MONTHS_AND_DAYS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    }
-)  # fmt: skip
-
-
-@dataclass
-class DraftFile:
-    """One drafted file: a new entity (`adds_to` None), or additions to a content file."""
-
-    kind: str
-    id: str
-    data: dict[str, Any]
-    reviews: dict[Where, str] = field(default_factory=dict)
-    adds_to: str | None = None
-    header: list[str] = field(default_factory=list)
-
-    @property
-    def path(self) -> str:
-        folder = f"additions/{self.kind}" if self.adds_to else self.kind
-        return f"{folder}/{self.id}.yml"
-
-    def text(self) -> str:
-        schema = f"yaml-language-server: $schema=../../../schema/{SINGULAR[self.kind]}.schema.json"
-        if self.adds_to:
-            schema = (
-                f"Additions to {self.adds_to}: copy each field below into it; not a whole file."
-            )
-        return dump(self.data, self.reviews, [schema, *self.header])
 
 
 class Drafter:
@@ -188,6 +54,9 @@ class Drafter:
         self.resolver = Resolver(published)
         self.paragraphs: list[Paragraph] = paragraphs(raw)
         self.files: dict[str, DraftFile] = {}
+        self.newcomers = Newcomers(
+            corpus, source, raw, self.paragraphs, self.names, self.resolver.published, self.files
+        )
         # Each sentence, and the known meetings, commitments and facts it speaks of.
         self.spoken: list[tuple[str, set[str]]] = []
         # The sentences drafted statements quote: not candidate facts as well.
@@ -218,7 +87,7 @@ class Drafter:
     def statement(self, utterance: Utterance) -> None:
         speaker = utterance.speaker
         if speaker.new_kind:
-            self.new_entity(speaker)
+            self.newcomers.entity(speaker)
         src = self.source
         reviews: dict[Where, str] = {}
         quotes = [part.sentence for part in utterance.parts]
@@ -309,68 +178,7 @@ class Drafter:
             candidate, number = f"{wanted}-{number}", number + 1
         return candidate
 
-    def new_entity(
-        self, speaker: Speaker, quote: str | None = None, owned_by: str | None = None
-    ) -> None:
-        """A draft of an entity the corpus does not know, cited where the text first names it;
-        `owned_by` the words naming it with a possessive before its name, if any."""
-        kind = speaker.new_kind or "people"
-        key = f"{kind}/{speaker.entity}"
-        if key in self.files or speaker.entity in self.corpus.kinds:
-            return
-        quote = quote or self.first_sentence(owned_by or speaker.name)
-        if quote is None:
-            return
-        data: dict[str, Any] = {"name": speaker.name}
-        reviews: dict[Where, str] = {("name",): "a new entity: check the name and the id"}
-        if kind == "organizations":
-            data["kind"] = _kind_of(speaker.name, _ORGANIZATION_KINDS, "other")
-            reviews[("kind",)] = "country, government, agency, office, military, media or other"
-        if kind == "places":
-            data["kind"] = _kind_of(speaker.name, _PLACE_KINDS, "unspecified")
-            reviews[("kind",)] = "city, country, island, region, venue or unspecified"
-        cite: dict[str, Any] = {"name": {self.source: quote}}
-        owner = self.owner(owned_by or speaker.name)
-        if kind in ("people", "organizations") and owner and owner[1] in quote:
-            # "North Korea's State Affairs Commission": a body or a person of that country.
-            data["country"] = owner[0]
-            cite["country"] = {self.source: owner[1]}
-            reviews[("country",)] = "the country the name's possessive gives"
-        if kind == "people" and speaker.title and self.found(speaker.title):
-            data["roles"] = [{"title": speaker.title, "cite": {self.source: speaker.title}}]
-            reviews[("roles", 0, "title")] = "the title as the text gives it"
-        data["cite"] = cite
-        self.files[key] = DraftFile(kind, speaker.entity, data, reviews)
-
-    def owner(self, words: str) -> tuple[str, str] | None:
-        """The known country a name begins with as a possessive ("South Korea's presidential
-        office"), and those words ("South Korea's presidential office") if the text holds them."""
-        found = self.names.find(words.replace("’", "'"))
-        if (
-            not found
-            or found[0][0] != 0
-            or words[found[0][1] : found[0][1] + 2] not in ("'s", "’s")
-        ):
-            return None
-        country = next(
-            (
-                n.entity
-                for n in found[0][2]
-                if getattr(self.corpus.get(n.entity), "kind", "") == "country"
-            ),
-            None,
-        )
-        return (country, words) if country and self.found(words) else None
-
-    def first_sentence(self, words: str) -> str | None:
-        """The sentence that first holds the words (typographic apostrophes aside)."""
-        pattern = re.compile(re.escape(words).replace("'", "['’]"))
-        for paragraph in self.paragraphs:
-            for start, end in paragraph.sentences:
-                if pattern.search(self.raw, start, end):
-                    sentence = self.raw[start:end].strip()
-                    return sentence if self.found(sentence) else None
-        return None
+    # --- mentions ---------------------------------------------------------------------
 
     # --- mentions ---------------------------------------------------------------------
 
@@ -428,10 +236,11 @@ class Drafter:
                             quotes.append(sentence)
                 if headline:  # "US, North Korean Envoys to Meet": capitals, not names
                     continue
-                new = self.candidates(start, end) + self.new_places(start, end)
+                new = self.newcomers.named_in(start, end)
                 here = Sentence(self.raw[start:end], tuple(named))
-                for meeting in self.related.unknown(here, self.people()):
-                    new.append(self.new_meeting(meeting, sentence))
+                people = set(self.corpus.entities.get("people", {}))
+                for meeting in self.related.unknown(here, people):
+                    new.append(self.newcomers.meeting(meeting, sentence))
                 occasions = sorted(e for e in touched.fields if e in self.related.occasions)
                 about = tuple(dict.fromkeys([*picked, *occasions, *new]))
                 # A sentence restating a known fact is that fact's, not a new one.
@@ -462,93 +271,6 @@ class Drafter:
             self.files[f"additions/{kind}/{entity}"] = DraftFile(
                 kind, entity, data, reviews, adds_to=self.corpus.files[entity]
             )
-
-    def new_places(self, start: int, end: int) -> list[str]:
-        """Places the corpus does not know, named in a sentence by a word for a place after
-        their name ("Singapore's Sentosa island"; within the place or country before "'s"), or
-        by a known body's alias after "in", "to" or "from" ("talks in Pyongyang": the city, as
-        well as the state)."""
-        found: list[Speaker] = []
-        within: dict[str, tuple[str, str]] = {}
-        kinds: dict[str, str] = {}
-        for match in _PLACE_NAMED.finditer(self.raw, start, end):
-            if match["name"].lower() in _SKIP_FIRST:
-                continue  # "The island's security": a place named before
-            name = f"{match['name']} {match['noun']}"
-            place = Speaker(new_id(match["name"]), "places", "", "places", name)
-            found.append(place)
-            named = self.names.find(match["owner"] or "")
-            if named and named[0][0] == 0 and named[0][1] == len(match["owner"]):
-                within[place.entity] = (named[0][2][0].entity, f'from "{match.group()}"')
-        for at, _, candidates in self.names.find(self.raw, start, end):
-            alias = candidates[0]
-            body = len(candidates) == 1 and alias.how == "alias" and alias.kind == "organizations"
-            if body and _BEFORE_PLACE.search(self.raw[max(start, at - 8) : at]):
-                place = Speaker(new_id(alias.words), "places", "", "places", alias.words)
-                found.append(place)
-                # A state named by a city is named by its capital ("Pyongyang").
-                kinds[place.entity] = "city"
-                within[place.entity] = (
-                    alias.entity,
-                    f'content/ names {alias.entity} "{alias.words}": its capital, or the state?',
-                )
-        drafted = []
-        for place in found:
-            if place.entity in self.corpus.kinds:
-                continue
-            self.new_entity(place, self.raw[start:end].strip())
-            draft = self.files.get(f"places/{place.entity}")
-            if draft is None:
-                continue
-            if place.entity in kinds:
-                draft.data["kind"] = kinds[place.entity]
-            if place.entity in within and "within" not in draft.data:
-                owner, why = within[place.entity]
-                cite = draft.data.pop("cite")
-                draft.data["within"] = owner
-                draft.data["cite"] = cite | {"within": {self.source: self.raw[start:end].strip()}}
-                draft.reviews[("within",)] = why
-            drafted.append(place.entity)
-        return drafted
-
-    def people(self) -> set[str]:
-        return set(self.corpus.entities.get("people", {}))
-
-    def new_meeting(self, meeting: NewMeeting, sentence: str) -> str:
-        """A draft of a meeting the corpus does not know; its id."""
-        meeting_id = new_id(f"{meeting.name} {meeting.when.date[:4]}")
-        if f"meetings/{meeting_id}" in self.files or not self.found(sentence):
-            return meeting_id
-        src = self.source
-        data: dict[str, Any] = {
-            "name": meeting.name,
-            "kind": meeting.kind,
-            "date": meeting.when.date,
-        }
-        cite: dict[str, Any] = {
-            "name": {src: sentence},
-            "date": {src: sentence, "inference": meeting.when.inference},
-        }
-        reviews: dict[Where, str] = {
-            ("name",): "a new meeting: name it as readers would, and check the id",
-            ("kind",): f'from "{meeting.kind}"',
-            ("date",): f'from "{meeting.when.words}"',
-        }
-        if meeting.place:
-            data["place"] = meeting.place
-            cite["place"] = {src: sentence}
-        if meeting.participants:
-            data["participants"] = list(meeting.participants)
-            cite["participants"] = {src: sentence}
-            reviews[("participants",)] = "the people named near it"
-        if parse_period(meeting.when.date).end < self.resolver.published.start:
-            data["status_history"] = [
-                {"date": meeting.when.date, "status": "held", "cite": {src: sentence}}
-            ]
-            reviews[("status_history", 0, "status")] = "its time is before the article's"
-        data["cite"] = cite
-        self.files[f"meetings/{meeting_id}"] = DraftFile("meetings", meeting_id, data, reviews)
-        return meeting_id
 
     def candidate_fact(self, candidate: Candidate) -> None:
         if not self.found(candidate.sentence):
@@ -583,62 +305,10 @@ class Drafter:
             return None
         near = self.raw[max(start, at - 40) : min(end, until + 40)].lower()
         for index, role in enumerate(person.roles):
-            words = set(re.findall(r"[a-z]+", role.title.lower())) & _TITLES
+            words = set(re.findall(r"[a-z]+", role.title.lower())) & TITLES
             if any(re.search(rf"\b{word}\b", near) for word in words):
                 return index
         return None
-
-    def candidates(self, start: int, end: int) -> list[str]:
-        """Names in a sentence that match no known entity: drafts of new ones, and their ids."""
-        drafted: list[str] = []
-        known = self.names.find(self.raw, start, end)
-        inside = [(q.start, q.end) for p in self.paragraphs for q in p.quotations]
-        for match in _CANDIDATE.finditer(self.raw, start, end):
-            words = match.group().rstrip(".’'")
-            tokens = words.split()
-            while tokens and (tokens[0].lower() in _SKIP_FIRST or tokens[0].lower() in _TITLES):
-                tokens.pop(0)
-            owned_by = None
-            for s, e, _ in known:
-                if (
-                    match.start() <= s
-                    and e + 3 < match.end()
-                    and self.raw[e : e + 2] in ("'s", "’s")
-                ):
-                    # "North Korea’s State Affairs Commission": the name follows the known one.
-                    owned_by = self.raw[s : match.start() + len(words)]
-                    tokens = self.raw[e + 3 : match.start() + len(words)].split()
-                    break
-            single = len(tokens) == 1 and match.start() > start
-            before = self.raw[max(start, match.start() - 8) : match.start()]
-            if single and (
-                not _BEFORE_PLACE.search(before) or tokens[0].lower() in _MONTHS_AND_DAYS
-            ):
-                continue  # one word names a place only after "in", "to" or "from"
-            if not tokens or (len(tokens) < 2 and not single) or tokens[-1].lower() in _TITLES:
-                continue
-            if tokens[-1].endswith(("ean", "ese", "ian", "eans", "ians")):
-                continue  # a nationality ("North Korean", "South Koreans"), not a name
-            if _PLACE_NOUN.match(self.raw, match.start() + len(words)):
-                continue  # "Cat Ba island": a place, drafted by new_places
-            if tokens[-1] in _EVENTS:
-                continue  # an event or a holiday ("the Korean War", "New Year"): no kind fits
-            name = " ".join(tokens)
-            position = match.start() + match.group().find(name)
-            spans = [(s, e) for s, e, _ in self.names.find(self.raw, start, end)] + inside
-            overlaps = any(s < position + len(name) and position < e for s, e in spans)
-            if overlaps or not self.found(name):
-                continue
-            kind = "organizations" if _ORGANIZATION_WORDS.search(name) else "people"
-            before = self.raw[max(start, position - 8) : position]
-            if kind == "people" and (
-                _BEFORE_PLACE.search(before) or name.split()[-1].lower() in _PLACE_KINDS
-            ):
-                kind = "places"
-            self.new_entity(Speaker(new_id(name), kind, "", kind, name), owned_by=owned_by)
-            if f"{kind}/{new_id(name)}" in self.files:
-                drafted.append(new_id(name))
-        return drafted
 
     # --- status changes ---------------------------------------------------------------
 
@@ -729,11 +399,6 @@ def _title_case(line: str) -> bool:
     """Whether a line is written in title case, as headlines are."""
     words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-def _kind_of(name: str, kinds: dict[str, str], default: str) -> str:
-    found = [kinds[w] for w in re.findall(r"[a-z]+", name.lower()) if w in kinds]
-    return found[-1] if found else default
 
 
 def _one(quotes: list[str]) -> str | list[str]:

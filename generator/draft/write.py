@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.draft.propose import DraftFile
+from generator.draft.draftfile import DraftFile
 from generator.draft.yamltext import review_count
 
 DRAFTS = "drafts"
