@@ -58,15 +58,18 @@ def cites(data: Any, source: str) -> bool:
 
 def known_from(raw: RawCorpus, drafted: str, others: list[str]) -> RawCorpus:
     """The corpus as a curator would have it before the drafted article: the entities the other
-    articles cite (statements only if their words are in another article), their aliases only
-    those the other articles' texts hold, and the drafted article's source without its curated
-    boilerplate."""
+    articles cite (statements only if their words are in another article), less what curating
+    the drafted article wrote into them (its citations, and the status changes and roles only
+    it supports), their aliases only those the other articles' texts hold, and the drafted
+    article's source without its curated boilerplate. A record that is not valid without the
+    drafted article (a commitment whose only status change it gave) is left out by the check:
+    it could not have been written before."""
     texts = [ArticleText(raw.texts[o]) for o in others]
     records = []
     for record in raw.records:
         if record.data is None:
             continue
-        data = dict(record.data)
+        data = without(dict(record.data), drafted)
         if record.id == drafted:
             data.pop("boilerplate", None)
         elif record.id not in others and not any(cites(data, other) for other in others):
@@ -80,6 +83,26 @@ def known_from(raw: RawCorpus, drafted: str, others: list[str]) -> RawCorpus:
             data["cite"] = {k: v for k, v in data["cite"].items() if k != "aliases"}
         records.append(RawRecord(record.kind, record.id, record.path, data, record.marks))
     return RawCorpus(records, raw.texts, [], raw.tags)
+
+
+def without(data: Any, source: str) -> Any:
+    """A record's data less its citations of the source: a field's evidence left empty is
+    dropped (the field then stands uncited), as is a list entry citing only the source."""
+    if isinstance(data, dict):
+        kept = {key: without(value, source) for key, value in data.items() if key != source}
+        return {key: value for key, value in kept.items() if value != {}}
+    if isinstance(data, list):
+        kept = [without(item, source) for item in data if not _cites_only(item, source)]
+        if data and not kept and all(isinstance(item, dict) for item in data):
+            # A list a record needs (its status): the entries, on another's word.
+            return [item | {"cite": {"inference": "Known from other reporting."}} for item in data]
+        return kept
+    return data
+
+
+def _cites_only(item: Any, source: str) -> bool:
+    cite = item.get("cite") if isinstance(item, dict) else None
+    return isinstance(cite, dict) and set(cite) - {"inference"} == {source}
 
 
 def leaves(data: Any, path: tuple[str, ...] = ()) -> list[Leaf]:
@@ -161,7 +184,7 @@ def evaluate_seed(root: Path, raw: RawCorpus, full: Corpus, source: str) -> Seed
             result.dated += 1
             result.date_right += best.data.get("date") == statement.date
     result.misses = tuple(misses)
-    known_ids = {r.id for r in before.records if r.id != source}
+    known_ids = set(known.kinds) - {source}
     matched |= match_new(raw, source, known_ids, files, article)
     result.kinds = _yaml_share(raw, source, known_ids, files, matched)
     result.curated_lines = sum(total for total, _, _ in result.kinds.values())
