@@ -105,7 +105,9 @@ def test_no_time_words_give_the_publication_date_as_an_inference() -> None:
 
 def test_a_drafted_file_reads_back_as_written_with_its_review_comments() -> None:
     long = "word " * 40 + "end: with a colon and a # hash"
-    data = {"speaker": "a-b", "date": "2019-02-08", "text": long.strip(), "about": ["x", "y"],
+    # Ids YAML would read as something else ("yes", "no", "null") are quoted in a flow list.
+    data = {"speaker": "a-b", "date": "2019-02-08", "text": long.strip(),
+            "about": ["x", "yes", "no", "null", "y"],
             "cite": {"text": {"src": ["one quote", "“two” quotes: " + long.strip()]}}}  # fmt: skip
     text = dump(data, {("date",): "a guess", ("cite", "text", "src", 1): "joined"}, ["header"])
     assert read(text) == data
@@ -254,16 +256,25 @@ def test_draft_cites_known_records_field_by_field(drafting: Path) -> None:
     denuclearization = files["additions/commitments/singapore-denuclearization.yml"]
     assert denuclearization["cite"]["terms"] == {LATER: pledge}
     assert denuclearization["cite"]["by"] == {LATER: pledge}
-    assert [e["status"] for e in denuclearization["status_history"]] == ["pledged"]
+    # Pledged again ("again"): on the day of the article, not the day it was first made.
+    assert denuclearization["status_history"] == [
+        {"date": "2019-03-09", "status": "pledged", "cite": {LATER: pledge}}
+    ]
     # "Their summit in Singapore last June": the Singapore summit, by a word for its kind, a
-    # place it lies within and a time it falls in; its date and place, and a status to confirm.
+    # place it lies within and a time it falls in: its date and place. Its status: from the
+    # word of change ("ended") the next sentence has.
     described = line_of(LATER, "Their summit in Singapore last June")
     dated = line_of(LATER, "The Singapore summit of June 12, 2018")
     summit = files["additions/meetings/singapore-summit-2018.yml"]
     assert summit["cite"]["date"] == {LATER: [described, dated]}
     assert summit["cite"]["place"] == {LATER: described}
-    assert summit["status_history"][0]["cite"] == {LATER: described}
-    text = (drafting / "drafts" / LATER / "additions/meetings/singapore-summit-2018.yml").read_text(
+    assert summit["status_history"] == [
+        {"date": "2018-06-12", "status": "held", "cite": {LATER: dated}}
+    ]
+    # Named three times without a word of change: one entry, the status it had, to confirm.
+    hanoi = files["additions/meetings/hanoi-summit-2019.yml"]["status_history"]
+    assert [entry["cite"] for entry in hanoi] == [{LATER: line_of(LATER, "Vietnam's government")}]
+    text = (drafting / "drafts" / LATER / "additions/meetings/hanoi-summit-2019.yml").read_text(
         encoding="utf-8"
     )
     assert "no word of change: the status it had" in text
@@ -308,6 +319,14 @@ def test_draft_proposes_new_meetings_places_and_candidate_facts(drafting: Path) 
     fact = next(d for p, d in files.items() if p.startswith("facts/") and d["claim"] == spent)
     assert fact["about"] == ["vietnam", "hanoi-summit-2019"]
     assert fact["cite"] == {"claim": {LATER: spent}}
+    # A meeting ahead of the article: scheduled, from "will be held" (not "held" in it).
+    ahead = files["meetings/vladivostok-summit-2019.yml"]
+    assert (ahead["name"], ahead["date"]) == ("Vladivostok summit", "2019-04-25")
+    assert [e["status"] for e in ahead["status_history"]] == ["scheduled"]
+    # Names, with a full stop: a sentence, not a headline; its new person drafted.
+    assert files["people/mike-pompeo.yml"]["name"] == "Mike Pompeo"
+    # A sentence the article repeats is one candidate fact.
+    assert [d["claim"] for d in files.values() if d.get("claim") == spent] == [spent]
     reported = line_of(LATER, "Trump said the talks in Hanoi")
     fact = next(d for p, d in files.items() if p.startswith("facts/") and d["claim"] == reported)
     assert fact["according_to"] == ["donald-trump"]

@@ -1,8 +1,8 @@
 """What content/ already holds of the article, left out of its draft: drafting an article again
 after curating part of it proposes only what is not there yet. A suggested citation is left out
 when the record's field already cites those words (or words overlapping them), a status change
-or a role when one already cites them, a candidate fact or meeting when any record cites its
-sentence."""
+or a role when one already cites them, a candidate fact or meeting when a fact, meeting,
+commitment or statement cites its sentence."""
 
 from __future__ import annotations
 
@@ -53,12 +53,14 @@ class Already:
         """The spans the entries of a list field (status changes, roles) cite."""
         return [span for entry in getattr(entity, field, []) for span in self.cited(entry.cite)]
 
-    def everywhere(self) -> list[Span]:
-        """The spans of the article that any record cites."""
+    def claimed(self) -> list[Span]:
+        """The spans of the article that the facts, meetings, commitments and statements cite:
+        what the curator has made a record of (a person's name cited on a sentence has not)."""
         return [
             span
-            for (source, _), spans in self.corpus.spans.items()
-            if source == self.source
+            for kind in ("facts", "meetings", "commitments", "statements")
+            for entity in self.corpus.entities.get(kind, {}).values()
+            for spans in self.by_field(entity).values()
             for span in spans
         ]
 
@@ -72,7 +74,7 @@ class Already:
                     kept.append(trimmed)
             elif file.kind in ("facts", "meetings") and not file.adds_to:
                 quotes = file.data["cite"].get("name" if file.kind == "meetings" else "claim", {})
-                if not _overlaps(self.spans(quotes.get(self.source)), self.everywhere()):
+                if not _overlaps(self.spans(quotes.get(self.source)), self.claimed()):
                     kept.append(file)
             else:
                 kept.append(file)

@@ -87,16 +87,17 @@ def known_from(raw: RawCorpus, drafted: str, others: list[str]) -> RawCorpus:
 
 def without(data: Any, source: str) -> Any:
     """A record's data less its citations of the source: a field's evidence left empty is
-    dropped (the field then stands uncited), as is a list entry citing only the source."""
+    dropped (the field then stands uncited), as is a list entry citing only the source; but a
+    status history left empty keeps its entries, on another's word (a record needs one)."""
     if isinstance(data, dict):
         kept = {key: without(value, source) for key, value in data.items() if key != source}
+        history = data.get("status_history")
+        if isinstance(history, list) and history and not kept.get("status_history"):
+            other = {"inference": "Known from other reporting."}
+            kept["status_history"] = [entry | {"cite": other} for entry in history]
         return {key: value for key, value in kept.items() if value != {}}
     if isinstance(data, list):
-        kept = [without(item, source) for item in data if not _cites_only(item, source)]
-        if data and not kept and all(isinstance(item, dict) for item in data):
-            # A list a record needs (its status): the entries, on another's word.
-            return [item | {"cite": {"inference": "Known from other reporting."}} for item in data]
-        return kept
+        return [without(item, source) for item in data if not _cites_only(item, source)]
     return data
 
 
@@ -199,16 +200,17 @@ def match_new(
 ) -> dict[str, DraftFile]:
     """Each fact, meeting or commitment new with the article paired with the drafted one of its
     kind that cites most of the same words (the curator chose the id), each draft paired once."""
-    drafts = [f for f in files if f.kind in _NEW_RECORDS and not f.adds_to]
+    curated = {record.id for record in raw.records}
+    drafts = [f for f in files if f.kind in _NEW_RECORDS and not f.adds_to and f.id not in curated]
     cited = {f.id: _spans(article, all_quotes(f.data, source)) for f in drafts}
     pairs = []
     for record in raw.records:
         if record.kind not in _NEW_RECORDS or record.id in known or not cites(record.data, source):
             continue
-        curated = _spans(article, all_quotes(record.data, source))
+        quoted = _spans(article, all_quotes(record.data, source))
         for draft in drafts:
-            if draft.id != record.id and _overlap(curated, cited[draft.id]):
-                pairs.append((_overlap(curated, cited[draft.id]), record.id, draft))
+            if draft.kind == record.kind and _overlap(quoted, cited[draft.id]):
+                pairs.append((_overlap(quoted, cited[draft.id]), record.id, draft))
     matched: dict[str, DraftFile] = {}
     used: set[str] = set()
     for _, record_id, draft in sorted(pairs, key=lambda pair: -pair[0]):

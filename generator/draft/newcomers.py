@@ -91,6 +91,8 @@ TITLES = frozenset(
     }
 )
 _EVENTS = frozenset({"War", "Year", "Day", "Eve", "Games", "Cup", "Olympics"})
+# The last word of a meeting's name ("the Vladivostok Summit"): drafted as a meeting, if at all.
+_MEETINGS = frozenset({"Summit", "Talks", "Conference", "Meeting", "Address", "Forum"})
 _ORGANIZATION_WORDS = re.compile(
     r"\b(?:Department|Ministry|Office|Commission|Agency|Council|Party|Committee|Army|Navy|"
     r"Command|Assembly|Congress|Senate|Bank|Union|Organization|Association|Institute|"
@@ -134,7 +136,7 @@ class Newcomers:
         self,
         corpus: Corpus,
         source: str,
-        raw: str,
+        article: ArticleText,
         paragraphs: list[Paragraph],
         names: Names,
         published: Period,
@@ -142,8 +144,8 @@ class Newcomers:
     ) -> None:
         self.corpus = corpus
         self.source = source
-        self.raw = raw
-        self.article = ArticleText(raw)
+        self.raw = article.raw
+        self.article = article
         self.paragraphs = paragraphs
         self.names = names
         self.published = published
@@ -252,7 +254,7 @@ class Newcomers:
                 continue  # a nationality ("North Korean", "South Koreans"), not a name
             if _PLACE_NOUN.match(self.raw, match.start() + len(words)):
                 continue  # "Cat Ba island": a place, drafted by new_places
-            if tokens[-1] in _EVENTS:
+            if tokens[-1] in _EVENTS or tokens[-1] in _MEETINGS:
                 continue  # an event or a holiday ("the Korean War", "New Year"): no kind fits
             name = " ".join(tokens)
             position = match.start() + match.group().find(name)
@@ -319,10 +321,7 @@ class Newcomers:
             drafted.append(place.entity)
         return drafted
 
-    def people(self) -> set[str]:
-        return set(self.corpus.entities.get("people", {}))
-
-    def meeting(self, meeting: NewMeeting, sentence: str) -> str:
+    def meeting(self, meeting: NewMeeting, sentence: str, word: tuple[str, str] | None) -> str:
         """A draft of a meeting the corpus does not know; its id."""
         meeting_id = new_id(f"{meeting.name} {meeting.when.date[:4]}")
         if f"meetings/{meeting_id}" in self.files or not self.found(sentence):
@@ -349,11 +348,18 @@ class Newcomers:
             data["participants"] = list(meeting.participants)
             cite["participants"] = {src: sentence}
             reviews[("participants",)] = "the people named near it"
-        if parse_period(meeting.when.date).end < self.published.start:
-            data["status_history"] = [
-                {"date": meeting.when.date, "status": "held", "cite": {src: sentence}}
-            ]
-            reviews[("status_history", 0, "status")] = "its time is before the article's"
+        # A word of change says its status ("was postponed"); else its time, before the
+        # article's or not.
+        if word is not None:
+            status, why = word[1], f'from "{word[0]}"'
+        elif parse_period(meeting.when.date).end < self.published.start:
+            status, why = "held", "its time is before the article's"
+        else:
+            status, why = "scheduled", "its time is not before the article's"
+        data["status_history"] = [
+            {"date": meeting.when.date, "status": status, "cite": {src: sentence}}
+        ]
+        reviews[("status_history", 0, "status")] = why
         data["cite"] = cite
         self.files[f"meetings/{meeting_id}"] = DraftFile("meetings", meeting_id, data, reviews)
         return meeting_id

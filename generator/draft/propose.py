@@ -5,6 +5,7 @@ and boilerplate lines; each a file in the layout of content files, every quote c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from generator.dates import parse_period
@@ -13,7 +14,7 @@ from generator.draft.facts import Candidate, fact, fact_id, wanted
 from generator.draft.names import Names, known_names, pick
 from generator.draft.newcomers import TITLES, Newcomers
 from generator.draft.quotations import Paragraph, paragraphs
-from generator.draft.related import Related, Sentence
+from generator.draft.related import Related, Sentence, Touched
 from generator.draft.speakers import Speaker, Speakers
 from generator.draft.statements import StatementFinder, Utterance, known_in
 from generator.draft.when import Resolver
@@ -39,6 +40,8 @@ COMMITMENT_WORDS = {
     "failed": "broken", "broke": "broken", "kept": "kept", "fulfilled": "kept",
     "withdrew": "withdrawn", "abandoned": "withdrawn", "stalled": "stalled",
 }  # fmt: skip
+# Words saying a pledge was made again, not recounted.
+_AGAIN = re.compile(r"\b(?:again|anew|reaffirm\w*|renew\w*|repeat\w*)\b", re.IGNORECASE)
 
 
 class Drafter:
@@ -55,7 +58,13 @@ class Drafter:
         self.paragraphs: list[Paragraph] = paragraphs(raw)
         self.files: dict[str, DraftFile] = {}
         self.newcomers = Newcomers(
-            corpus, source, raw, self.paragraphs, self.names, self.resolver.published, self.files
+            corpus,
+            source,
+            self.article,
+            self.paragraphs,
+            self.names,
+            self.resolver.published,
+            self.files,
         )
         # Each sentence, and the known meetings, commitments and facts it speaks of.
         self.spoken: list[tuple[str, set[str]]] = []
@@ -63,6 +72,8 @@ class Drafter:
         self.quoted: set[str] = set()
         # Of those, the sentences reporting a known speaker's words, and who.
         self.reported: dict[str, str] = {}
+        # The sentences drafted as candidate facts.
+        self.facts_of: set[str] = set()
 
     def found(self, quote: str) -> bool:
         """Whether the check finds the quote in the article: the check's own search."""
@@ -162,10 +173,8 @@ class Drafter:
         the entities its words name in full, other than its speaker."""
         found: list[str] = []
         for part in utterance.parts:
-            start = self.raw.find(part.sentence)
-            if start >= 0:
-                touched = self.related.touched(self.related.sentence(part.sentence))
-                found += sorted(e for e in touched.fields if e in self.related.occasions)
+            touched = self.related.touched(self.related.sentence(part.sentence))
+            found += sorted(e for e in touched.fields if e in self.related.occasions)
         for _, _, candidates in self.names.find(utterance.text):
             if candidates[0].how != "short" and len({c.entity for c in candidates}) == 1:
                 found.append(candidates[0].entity)
@@ -180,16 +189,15 @@ class Drafter:
 
     # --- mentions ---------------------------------------------------------------------
 
-    # --- mentions ---------------------------------------------------------------------
-
     def mentions(self) -> None:
-        """Suggested citations for each known entity the article names (a short name only
-        after a first full mention), and candidate entities for names it does not know."""
-        full_seen: set[str] = set()
-        recent: list[str] = []
-        cited: dict[str, dict[str, list[str]]] = {}
-        roles: dict[str, tuple[int, str]] = {}  # a person's role, and a sentence naming it
-        aliases_cited: set[str] = set()
+        """Suggested citations of the known entities each sentence names (a short name only
+        after a first full mention) and of the records it speaks of, field by field; the new
+        entities, meetings and candidate facts it gives."""
+        self.full_seen: set[str] = set()
+        self.recent: list[str] = []
+        self.cited: dict[str, dict[str, list[str]]] = {}
+        self.roles: dict[str, tuple[int, str]] = {}  # a person's role, and a sentence naming it
+        self.aliases_cited: set[str] = set()
         for paragraph in self.paragraphs:
             line = self.raw[paragraph.start : paragraph.end].strip()
             if BOILERPLATE.match(line):
@@ -197,84 +205,105 @@ class Drafter:
             headline = _title_case(line)
             for start, end in paragraph.sentences:
                 sentence = self.raw[start:end].strip()
-                named: list[tuple[int, int, str]] = []
-                picked: list[str] = []
-                for at, until, candidates in self.names.find(self.raw, start, end):
-                    name, _ = pick(candidates, recent)
-                    if name.how == "short" and name.entity not in full_seen:
-                        continue
-                    if name.how != "short":
-                        full_seen.add(name.entity)
-                    recent.append(name.entity)
-                    picked.append(name.entity)
-                    # Every entity a full name may mean: "Pyongyang", the city or the state.
-                    named += [
-                        (at - start, until - start, n.entity)
-                        for n in (candidates if name.how != "short" else [name])
-                    ]
-                    field_name = "name" if name.how == "name" else "aliases"
-                    if name.how == "short" or not self.found(sentence):
-                        continue  # a short name cites nothing new
-                    quotes = cited.setdefault(name.entity, {}).setdefault(field_name, [])
-                    another = field_name == "aliases" and name.words not in aliases_cited
-                    if not quotes or (another and sentence not in quotes):
-                        # A name once; each alias the article uses, once.
-                        quotes.append(sentence)
-                        aliases_cited.add(name.words)
-                    if self.country_near(name.entity, at, until, start, end):
-                        cited[name.entity].setdefault("country", [sentence])
-                    role = self.role_near(name.entity, at, until, start, end)
-                    if role is not None and name.entity not in roles:
-                        roles[name.entity] = (role, sentence)
-                touched = self.related.touched(Sentence(self.raw[start:end], tuple(named)))
+                named, picked = self.names_in(start, end, sentence)
+                here = Sentence(self.raw[start:end], tuple(named))
+                touched = self.related.touched(here)
                 self.spoken.append((sentence, set(touched.fields)))
                 suggested = touched.fields | {record: ["date"] for record in touched.dated}
                 for entity, bears_on in suggested.items():
                     for field_name in bears_on if self.found(sentence) else []:
-                        quotes = cited.setdefault(entity, {}).setdefault(field_name, [])
-                        if sentence not in quotes:
-                            quotes.append(sentence)
-                if headline:  # "US, North Korean Envoys to Meet": capitals, not names
-                    continue
-                new = self.newcomers.named_in(start, end)
-                here = Sentence(self.raw[start:end], tuple(named))
-                people = set(self.corpus.entities.get("people", {}))
-                for meeting in self.related.unknown(here, people):
-                    new.append(self.newcomers.meeting(meeting, sentence))
-                occasions = sorted(e for e in touched.fields if e in self.related.occasions)
-                about = tuple(dict.fromkeys([*picked, *occasions, *new]))
-                # A sentence restating a known fact is that fact's, not a new one.
-                restates_fact = any(e in self.related.facts for e in touched.fields)
-                own = sentence not in self.quoted or sentence in self.reported
-                if not restates_fact and own and wanted(sentence, about):
-                    when = self.related.first(sentence)
-                    speaker = self.reported.get(sentence)
-                    self.candidate_fact(Candidate(sentence, about, when, speaker))
-        for entity, all_fields in sorted(cited.items()):
-            kind = self.corpus.kind_of(entity) or "people"
-            # Only the fields its kind cites: a commitment's name is a label, not a claim.
-            cited_fields = getattr(self.corpus.get(entity), "fact_fields", ())
-            fields = {f: q for f, q in all_fields.items() if f in cited_fields}
-            if not fields and entity not in roles:
+                        self.suggest(entity, field_name, sentence)
+                if not headline:  # "US, North Korean Envoys to Meet": capitals, not names
+                    self.new_in(start, end, here, picked, touched)
+        for entity in sorted(self.cited):
+            self.additions(entity)
+
+    def names_in(
+        self, start: int, end: int, sentence: str
+    ) -> tuple[list[tuple[int, int, str]], list[str]]:
+        """The known names of a sentence: each with every entity it may mean (where, in the
+        sentence), and the entity each most likely means; their name, alias, country and role
+        citations noted."""
+        named: list[tuple[int, int, str]] = []
+        picked: list[str] = []
+        for at, until, candidates in self.names.find(self.raw, start, end):
+            name, _ = pick(candidates, self.recent)
+            if name.how == "short" and name.entity not in self.full_seen:
                 continue
-            cite = {f: {self.source: _one(quotes)} for f, quotes in sorted(fields.items())}
-            reviews: dict[Where, str] = {
-                ("cite", f): "a suggested citation: keep it if it supports the field"
-                for f in fields
-            }
-            data: dict[str, Any] = {"cite": cite} if cite else {}
-            person = self.corpus.get(entity)
-            if entity in roles and isinstance(person, Person):
-                index, quote = roles[entity]
-                data["roles"] = [{"title": person.roles[index].title, "cite": {self.source: quote}}]
-                reviews[("roles", 0, "cite")] = "a suggested citation: add it to this role's cite"
-            self.files[f"additions/{kind}/{entity}"] = DraftFile(
-                kind, entity, data, reviews, adds_to=self.corpus.files[entity]
-            )
+            if name.how != "short":
+                self.full_seen.add(name.entity)
+            self.recent.append(name.entity)
+            picked.append(name.entity)
+            # Every entity a full name may mean: "Pyongyang", the city or the state.
+            named += [
+                (at - start, until - start, n.entity)
+                for n in (candidates if name.how != "short" else [name])
+            ]
+            if name.how == "short" or not self.found(sentence):
+                continue  # a short name cites nothing new
+            if name.how == "name":
+                self.suggest(name.entity, "name", sentence, once=True)
+            elif name.words not in self.aliases_cited:  # each alias the article uses, once
+                self.aliases_cited.add(name.words)
+                self.suggest(name.entity, "aliases", sentence)
+            if self.country_near(name.entity, at, until, start, end):
+                self.suggest(name.entity, "country", sentence, once=True)
+            role = self.role_near(name.entity, at, until, start, end)
+            if role is not None and name.entity not in self.roles:
+                self.roles[name.entity] = (role, sentence)
+        return named, picked
+
+    def suggest(self, entity: str, field_name: str, sentence: str, once: bool = False) -> None:
+        quotes = self.cited.setdefault(entity, {}).setdefault(field_name, [])
+        if sentence not in quotes and not (once and quotes):
+            quotes.append(sentence)
+
+    def new_in(
+        self, start: int, end: int, here: Sentence, picked: list[str], touched: Touched
+    ) -> None:
+        """The new entities and meetings a sentence names, drafted; and, if it says something of
+        its own, a candidate fact."""
+        sentence = self.raw[start:end].strip()
+        new = self.newcomers.named_in(start, end)
+        for meeting in self.related.unknown(here):
+            word = _status_word(sentence, MEETING_WORDS)
+            new.append(self.newcomers.meeting(meeting, sentence, word))
+        occasions = sorted(e for e in touched.fields if e in self.related.occasions)
+        about = tuple(dict.fromkeys([*picked, *occasions, *new]))
+        # A sentence restating a known fact is that fact's, not a new one.
+        restates_fact = any(e in self.related.facts for e in touched.fields)
+        own = sentence not in self.quoted or sentence in self.reported
+        if not restates_fact and own and wanted(sentence, about):
+            when = self.related.first(sentence)
+            speaker = self.reported.get(sentence)
+            self.candidate_fact(Candidate(sentence, about, when, speaker))
+
+    def additions(self, entity: str) -> None:
+        """The suggested citations of a known entity, as additions to its file."""
+        kind = self.corpus.kind_of(entity) or "people"
+        # Only the fields its kind cites: a commitment's name is a label, not a claim.
+        cited_fields = getattr(self.corpus.get(entity), "fact_fields", ())
+        fields = {f: q for f, q in self.cited[entity].items() if f in cited_fields}
+        if not fields and entity not in self.roles:
+            return
+        cite = {f: {self.source: _one(quotes)} for f, quotes in sorted(fields.items())}
+        reviews: dict[Where, str] = {
+            ("cite", f): "a suggested citation: keep it if it supports the field" for f in fields
+        }
+        data: dict[str, Any] = {"cite": cite} if cite else {}
+        person = self.corpus.get(entity)
+        if entity in self.roles and isinstance(person, Person):
+            index, quote = self.roles[entity]
+            data["roles"] = [{"title": person.roles[index].title, "cite": {self.source: quote}}]
+            reviews[("roles", 0, "cite")] = "a suggested citation: add it to this role's cite"
+        self.files[f"additions/{kind}/{entity}"] = DraftFile(
+            kind, entity, data, reviews, adds_to=self.corpus.files[entity]
+        )
 
     def candidate_fact(self, candidate: Candidate) -> None:
-        if not self.found(candidate.sentence):
-            return
+        if not self.found(candidate.sentence) or candidate.sentence in self.facts_of:
+            return  # a sentence the article repeats is one fact
+        self.facts_of.add(candidate.sentence)
         data, reviews = fact(candidate, self.source)
         fact_key = self.unique(fact_id(candidate.sentence))
         header = [f"Drafted from {self.source}: a candidate fact; keep it only if it is one."]
@@ -329,15 +358,20 @@ class Drafter:
                     unchanged = any(not word for _, word in found.values())
                     if unchanged or not known.status_history:
                         continue
-                    status = ("", known.status_history[-1].status)
+                    status = ("", _latest(known.status_history))
                 when = self.related.first(sentence)
                 date = when.date if when else self.occasion_date(touched)
-                if status[1] in ("held", "pledged") and known.date:
-                    # Held on its days; pledged when it was made, unless the text says later.
-                    date = _on_its_days(date, known.date)
+                if status[1] == "held" and known.date:
+                    date = _on_its_days(date, known.date)  # the check wants it within them
+                elif status[1] == "pledged" and known.date and not when:
+                    # Told without a time, a pledge is the one made, unless made again.
+                    date = date if _AGAIN.search(sentence) else known.date
                 entry = {"date": date, "status": status[1], "cite": {self.source: sentence}}
                 found.setdefault(sentence, (entry, status[0]))
         for entity, found in sorted(entries.items()):
+            if any(word for _, word in found.values()):
+                # A word of change says more than "the status it had".
+                found = {s: (e, word) for s, (e, word) in found.items() if word}
             if not found:
                 continue
             kind = self.corpus.kind_of(entity) or "meetings"
@@ -396,7 +430,10 @@ class Drafter:
 
 
 def _title_case(line: str) -> bool:
-    """Whether a line is written in title case, as headlines are."""
+    """Whether a line is written in title case, as headlines are (without a full stop: "Stephen
+    Biegun met Mike Pompeo in Panmunjom." is a sentence)."""
+    if line.rstrip("\"”’')").endswith((".", "!", "?")):
+        return False
     words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
@@ -405,11 +442,17 @@ def _one(quotes: list[str]) -> str | list[str]:
     return quotes[0] if len(quotes) == 1 else quotes
 
 
+def _latest(history: Sequence[Any]) -> str:
+    """The status of the newest entry, by its date."""
+    return str(max(history, key=lambda entry: parse_period(entry.date).end).status)
+
+
 def _status_word(sentence: str, words: dict[str, str]) -> tuple[str, str] | None:
-    for word, status in words.items():
-        if re.search(rf"\b{word}\b", sentence, re.IGNORECASE):
-            return word, status
-    return None
+    """The word of change in the sentence, and the status it gives: the longest ("will be
+    held" says scheduled, though "held" is in it)."""
+    found = [w for w in words if re.search(rf"\b{w}\b", sentence, re.IGNORECASE)]
+    word = max(found, key=len, default=None)
+    return (word, words[word]) if word else None
 
 
 def _statement_id(speaker: Speaker, text: str) -> str:

@@ -227,22 +227,23 @@ class Related:
             fields += [f for f in ("by", "to") if set(getattr(commitment, f)) & sentence.named]
             if commitment.made_at in meetings:
                 fields.append("made_at")
-            fields += self.dated(commitment.date, when, "date")
-            fields += self.dated(commitment.deadline, when, "deadline")
+            fields += self.if_within(commitment.date, when, "date")
+            fields += self.if_within(commitment.deadline, when, "deadline")
             found[commitment_id] = fields
         for fact_id in (r for r in restated if r in self.facts):
-            found[fact_id] = ["claim", *self.dated(self.facts[fact_id].date, when, "date")]
+            found[fact_id] = ["claim", *self.if_within(self.facts[fact_id].date, when, "date")]
         dated = {r for m in meetings for r in self.same_day(m, when)}
         return Touched(found, frozenset(dated - set(found)))
 
-    def dated(self, date: str | None, when: Period | None, field: str) -> list[str]:
+    def if_within(self, date: str | None, when: Period | None, field: str) -> list[str]:
+        """The field, if the sentence's time falls within the record's date."""
         return [field] if date and when and _overlap(parse_period(date), when) else []
 
     def meeting_fields(
         self, meeting_id: str, sentence: Sentence, meetings: set[str], when: Period | None
     ) -> list[str]:
         meeting = self.meetings[meeting_id]
-        fields = self.dated(meeting.date, when, "date")
+        fields = self.if_within(meeting.date, when, "date")
         if meeting.place and self.places_named(sentence) & self.around(meeting.place):
             fields.append("place")
         if set(meeting.participants) & sentence.named:
@@ -278,7 +279,7 @@ class Related:
             place = within.within if within and within.within else ""
         return found
 
-    def unknown(self, sentence: Sentence, people: set[str]) -> list[NewMeeting]:
+    def unknown(self, sentence: Sentence) -> list[NewMeeting]:
         """The meetings a sentence describes by a word for one kind ("address", "summit") and
         the time words around it, where no known meeting fits: candidates, named by the
         capitalized words before the word ("New Year's Day address")."""
@@ -292,8 +293,13 @@ class Related:
             title = _TITLE_BEFORE.search(sentence.text[: match.start()])
             if title is None:
                 continue  # "his summit": too little to tell it from a known one
-            participants = tuple(sorted(named & people))
-            name = f"{title.group().strip()} {match.group()}"
+            participants = tuple(sorted(named & set(self.corpus.entities.get("people", {}))))
+            title_words = title.group().split()
+            while title_words and title_words[0].lower() in ("the", "a", "an", "this", "that"):
+                title_words.pop(0)  # a sentence's first word, not the name's
+            if not title_words:
+                continue
+            name = f"{' '.join(title_words)} {match.group()}"
             places = sorted(p for p in named if p in self.places)
             kind = kinds[0]
             found.append(NewMeeting(name, kind, when, participants, places[0] if places else None))

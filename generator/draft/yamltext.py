@@ -61,7 +61,7 @@ def _lines(value: Any, indent: int, where: Where, reviews: dict[Where, str]) -> 
         elif isinstance(item, list) and all(
             isinstance(i, str) and _SLUG.fullmatch(i) for i in item
         ):
-            lines.append(f"{pad}{key}: [{', '.join(item)}]{comment}")
+            lines.append(f"{pad}{key}: [{', '.join(_flow(i) for i in item)}]{comment}")
         elif isinstance(item, list):
             lines.append(f"{pad}{key}:{comment}")
             for index, element in enumerate(item):
