@@ -54,15 +54,30 @@ class Already:
         return [span for entry in getattr(entity, field, []) for span in self.cited(entry.cite)]
 
     def claimed(self) -> list[Span]:
-        """The spans of the article that the facts, meetings, commitments and statements cite:
-        what the curator has made a record of (a person's name cited on a sentence has not)."""
+        """The spans of the article that the facts, meetings, commitments and statements cite
+        for what they say: what the curator has made a record of (a sentence cited for a
+        name, a meeting's included, has not been)."""
         return [
             span
             for kind in ("facts", "meetings", "commitments", "statements")
             for entity in self.corpus.entities.get(kind, {}).values()
-            for spans in self.by_field(entity).values()
+            for field, spans in self.by_field(entity).items()
+            if field not in ("name", "aliases")
             for span in spans
         ]
+
+    def quoting(self, file: DraftFile) -> str | None:
+        """The statement of content/ that cites the same words of the article as its text."""
+        quotes = file.data.get("cite", {}).get("text", {}).get(self.source)
+        spans = self.spans(quotes)
+        return next(
+            (
+                statement_id
+                for statement_id, statement in self.corpus.entities.get("statements", {}).items()
+                if _overlaps(spans, self.by_field(statement).get("text", []))
+            ),
+            None,
+        )
 
     def new_only(self, files: list[DraftFile]) -> list[DraftFile]:
         kept = []
@@ -72,6 +87,14 @@ class Already:
                 trimmed = self.additions(file, entity)
                 if trimmed is not None:
                     kept.append(trimmed)
+            elif file.kind == "statements" and not file.adds_to:
+                kept.append(file)
+                same = self.quoting(file)
+                if same is not None and not any(same in line for line in file.header):
+                    file.header.append(
+                        f"review: content/statements/{same}.yml cites these words of the "
+                        "article already: add to it instead, or leave this draft out."
+                    )
             elif file.kind in ("facts", "meetings") and not file.adds_to:
                 quotes = file.data["cite"].get("name" if file.kind == "meetings" else "claim", {})
                 if not _overlaps(self.spans(quotes.get(self.source)), self.claimed()):

@@ -21,6 +21,8 @@ SHORT_FORMS = {
     "thomas": ["tom"], "timothy": ["tim"], "william": ["bill", "will"],
 }  # fmt: skip
 KIND_ORDER = ("people", "organizations", "meetings", "commitments", "places")
+# A capital letter, accented ones of the Latin alphabets included ("Élysée", "Øresund").
+UPPER = "A-ZÀ-ÖØ-Þ"
 _DESCRIBED = ("meetings", "commitments")
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator.dates import Period, parse_period
 from generator.draft.draftfile import DraftFile
-from generator.draft.names import Names
+from generator.draft.names import UPPER, Names
 from generator.draft.quotations import Paragraph
 from generator.draft.related import NewMeeting
 from generator.draft.speakers import Speaker, new_id
@@ -17,7 +17,7 @@ from generator.model import Corpus, Where
 from generator.quotes import ArticleText
 
 # Capitalized words that may name an entity the corpus does not know.
-_CANDIDATE = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.-]*)*")
+_CANDIDATE = re.compile(rf"\b[{UPPER}][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[{UPPER}][\w’'.-]*)*")
 _SKIP_FIRST = frozenset(
     {
         "the",
@@ -90,6 +90,10 @@ TITLES = frozenset(
         "prince",
     }
 )
+# Titles that stand right before a person's name (not "Foreign", "Special": those qualify one).
+_HEAD_TITLES = frozenset(
+    ["president", "chairman", "chairwoman", "leader", "minister", "secretary", "envoy", "ambassador", "general", "spokesman", "spokeswoman", "spokesperson", "senator", "governor", "mayor", "king", "queen", "prince"]
+)
 _EVENTS = frozenset({"War", "Year", "Day", "Eve", "Games", "Cup", "Olympics"})
 # The last word of a meeting's name ("the Vladivostok Summit"): drafted as a meeting, if at all.
 _MEETINGS = frozenset({"Summit", "Talks", "Conference", "Meeting", "Address", "Forum"})
@@ -114,8 +118,9 @@ _PLACE_KINDS = {
 }  # fmt: skip
 # A name followed by a word for a kind of place, with the place it lies in before "'s".
 _PLACE_NAMED = re.compile(
-    r"(?:\b(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+)?"
-    r"\b(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+(?P<noun>island|province|peninsula|region)\b"
+    rf"(?:\b(?P<owner>[{UPPER}][\w.-]*(?:\s+[{UPPER}][\w.-]*)*)['’]s\s+)?"
+    rf"\b(?P<name>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)*)\s+"
+    r"(?P<noun>island|province|peninsula|region)\b"
 )
 _PLACE_NOUN = re.compile(r"\s+(?:island|province|peninsula|region)\b")
 # Words that put the capitalized words after them in a place ("in Seoul", "to the White House").
@@ -231,6 +236,10 @@ class Newcomers:
             tokens = words.split()
             while tokens and (tokens[0].lower() in _SKIP_FIRST or tokens[0].lower() in TITLES):
                 tokens.pop(0)
+            # "South Korean President Moon Jae-in": a person's name follows their title.
+            if not _ORGANIZATION_WORDS.search(" ".join(tokens)):
+                heads = [i for i, t in enumerate(tokens[:-1]) if t.lower() in _HEAD_TITLES]
+                tokens = tokens[heads[-1] + 1 :] if heads else tokens
             owned_by = None
             for s, e, _ in known:
                 if (
@@ -324,6 +333,8 @@ class Newcomers:
     def meeting(self, meeting: NewMeeting, sentence: str, word: tuple[str, str] | None) -> str:
         """A draft of a meeting the corpus does not know; its id."""
         meeting_id = new_id(f"{meeting.name} {meeting.when.date[:4]}")
+        if meeting_id in self.corpus.kinds:
+            return meeting_id  # content/ has it: not a new one
         if f"meetings/{meeting_id}" in self.files or not self.found(sentence):
             return meeting_id
         src = self.source
@@ -348,11 +359,12 @@ class Newcomers:
             data["participants"] = list(meeting.participants)
             cite["participants"] = {src: sentence}
             reviews[("participants",)] = "the people named near it"
-        # A word of change says its status ("was postponed"); else its time, before the
-        # article's or not.
-        if word is not None:
+        # A word of change says its status ("was postponed"), unless it cannot have been held
+        # yet; else its time, before the article's or not.
+        ahead = parse_period(meeting.when.date).end >= self.published.start
+        if word is not None and not (ahead and word[1] == "held"):
             status, why = word[1], f'from "{word[0]}"'
-        elif parse_period(meeting.when.date).end < self.published.start:
+        elif not ahead:
             status, why = "held", "its time is before the article's"
         else:
             status, why = "scheduled", "its time is not before the article's"

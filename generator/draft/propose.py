@@ -448,11 +448,17 @@ def _latest(history: Sequence[Any]) -> str:
 
 
 def _status_word(sentence: str, words: dict[str, str]) -> tuple[str, str] | None:
-    """The word of change in the sentence, and the status it gives: the longest ("will be
-    held" says scheduled, though "held" is in it)."""
-    found = [w for w in words if re.search(rf"\b{w}\b", sentence, re.IGNORECASE)]
-    word = max(found, key=len, default=None)
-    return (word, words[word]) if word else None
+    """The first word of change in the sentence, and the status it gives; of words starting
+    together, the longest ("will be held" says scheduled, though "held" is in it)."""
+    found = [
+        (match.start(), -len(word), word)
+        for word in words
+        if (match := re.search(rf"\b{word}\b", sentence, re.IGNORECASE))
+    ]
+    if not found:
+        return None
+    _, _, word = min(found)
+    return word, words[word]
 
 
 def _statement_id(speaker: Speaker, text: str) -> str:

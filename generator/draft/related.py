@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from generator.dates import Period, parse_period
-from generator.draft.names import Names
+from generator.draft.names import UPPER, Names
 from generator.draft.when import Resolved, Resolver
 from generator.model import Commitment, Corpus, Fact, Meeting, Place
 from generator.quotes import normalize
@@ -95,8 +95,12 @@ _MEETING_WORDS: dict[str, tuple[str, ...] | None] = {
     "visit": ("visit", "talks"),
     "trip": ("visit", "talks"),
 }
+# Words that may stand capitalized before a meeting's name without being part of it.
+_NOT_NAMES = frozenset(
+    ["the", "a", "an", "this", "that", "his", "her", "their", "its", "at", "in", "on", "for", "from", "during", "after", "before", "since"]
+)
 # Capitalized words just before a word for a meeting: its name ("New Year's Day address").
-_TITLE_BEFORE = re.compile(r"(?:\b[A-Z][\w'’]*\s+)+$")
+_TITLE_BEFORE = re.compile(rf"(?:\b[{UPPER}][\w'’]*\s+)+$")
 _MEETING_WORD = re.compile(r"\b(?:" + "|".join(_MEETING_WORDS) + r")\b", re.IGNORECASE)
 
 
@@ -284,7 +288,11 @@ class Related:
         the time words around it, where no known meeting fits: candidates, named by the
         capitalized words before the word ("New Year's Day address")."""
         found = []
+        # The words of a known meeting's name ("the Hanoi summit") describe that one.
+        known = [(s, e) for s, e, entity in sentence.found if entity in self.meetings]
         for match in _MEETING_WORD.finditer(sentence.text):
+            if any(s <= match.start() < e for s, e in known):
+                continue
             kinds = _MEETING_WORDS[match.group().lower()]
             words, named = sentence.near(match.start(), match.end())
             when = self.first(words)
@@ -295,8 +303,8 @@ class Related:
                 continue  # "his summit": too little to tell it from a known one
             participants = tuple(sorted(named & set(self.corpus.entities.get("people", {}))))
             title_words = title.group().split()
-            while title_words and title_words[0].lower() in ("the", "a", "an", "this", "that"):
-                title_words.pop(0)  # a sentence's first word, not the name's
+            while title_words and title_words[0].lower() in _NOT_NAMES:
+                title_words.pop(0)  # "At The Busan Summit": a sentence's first words
             if not title_words:
                 continue
             name = f"{' '.join(title_words)} {match.group()}"

@@ -5,9 +5,10 @@ speaks for, or someone new, with their title as the text gives it."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from generator.draft.names import Names, pick
+from generator.draft.names import UPPER, Names, pick
 from generator.model import Corpus, Person
 
 _PRONOUNS = {"he": "people", "she": "people", "they": "organizations", "it": "organizations"}
@@ -15,7 +16,8 @@ _SPOKESPERSON = re.compile(
     r"\bspokes(?:person|man|woman)\b(?:\s+(?:at|of|for)\s+(?P<body>[^,]+))?", re.IGNORECASE
 )
 # Two to four capitalized words (initials allowed): a name the corpus may not know yet.
-_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z]+)){1,3}\b")
+_WORD = rf"[{UPPER}][^\W\d_]+(?:-[^\W\d_]+)*"  # "Moon", "Jae-in", "Zoë"
+_PERSON_NAME = re.compile(rf"\b{_WORD}(?:\s+(?:[{UPPER}]\.|{_WORD})){{1,3}}(?![\w-])")
 TITLES = frozenset(
     {
         "president",
@@ -54,10 +56,17 @@ class Speaker:
     title: str = ""
 
 
+# Letters that decompose into no ASCII letter.
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th"})
+
+
 def new_id(name: str) -> str:
     """An id for a new entity: its name in lowercase words; a possessive "'s" is dropped
     ("South Korea's presidential office" is `south-korea-presidential-office`)."""
     plain = re.sub(r"['’]s\b", "", name.lower())
+    # Letters as ASCII: "Hà Nội" is `ha-noi`, "Øresund" `oresund`.
+    plain = unicodedata.normalize("NFKD", plain.translate(_LETTERS))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
