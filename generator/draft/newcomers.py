@@ -92,7 +92,26 @@ TITLES = frozenset(
 )
 # Titles that stand right before a person's name (not "Foreign", "Special": those qualify one).
 _HEAD_TITLES = frozenset(
-    ["president", "chairman", "chairwoman", "leader", "minister", "secretary", "envoy", "ambassador", "general", "spokesman", "spokeswoman", "spokesperson", "senator", "governor", "mayor", "king", "queen", "prince"]
+    [
+        "president",
+        "chairman",
+        "chairwoman",
+        "leader",
+        "minister",
+        "secretary",
+        "envoy",
+        "ambassador",
+        "general",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "senator",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+    ]
 )
 _EVENTS = frozenset({"War", "Year", "Day", "Eve", "Games", "Cup", "Olympics"})
 # The last word of a meeting's name ("the Vladivostok Summit"): drafted as a meeting, if at all.

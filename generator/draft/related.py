@@ -97,7 +97,26 @@ _MEETING_WORDS: dict[str, tuple[str, ...] | None] = {
 }
 # Words that may stand capitalized before a meeting's name without being part of it.
 _NOT_NAMES = frozenset(
-    ["the", "a", "an", "this", "that", "his", "her", "their", "its", "at", "in", "on", "for", "from", "during", "after", "before", "since"]
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "his",
+        "her",
+        "their",
+        "its",
+        "at",
+        "in",
+        "on",
+        "for",
+        "from",
+        "during",
+        "after",
+        "before",
+        "since",
+    ]
 )
 # Capitalized words just before a word for a meeting: its name ("New Year's Day address").
 _TITLE_BEFORE = re.compile(rf"(?:\b[{UPPER}][\w'’]*\s+)+$")
