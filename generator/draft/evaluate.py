@@ -61,9 +61,9 @@ def known_from(raw: RawCorpus, drafted: str, others: list[str]) -> RawCorpus:
     articles cite (statements only if their words are in another article), less what curating
     the drafted article wrote into them (its citations, and the status changes and roles only
     it supports), their aliases only those the other articles' texts hold, and the drafted
-    article's source without its curated boilerplate. A record that is not valid without the
-    drafted article (a commitment whose only status change it gave) is left out by the check:
-    it could not have been written before."""
+    article's source without its curated boilerplate. A status history that only the drafted
+    article supports is kept, on another's word (a record needs one); a record invalid
+    otherwise without it is left out by the check: it could not have been written before."""
     texts = [ArticleText(raw.texts[o]) for o in others]
     records = []
     for record in raw.records:
