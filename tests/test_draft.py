@@ -325,6 +325,16 @@ def test_draft_proposes_new_meetings_places_and_candidate_facts(drafting: Path) 
     assert [e["status"] for e in ahead["status_history"]] == ["scheduled"]
     # Names, with a full stop: a sentence, not a headline; its new person drafted.
     assert files["people/mike-pompeo.yml"]["name"] == "Mike Pompeo"
+    # A known meeting named with another day ("the Hanoi summit on Tuesday"): not a new one.
+    assert not [p for p in files if p.startswith("meetings/hanoi-summit")]
+    # A hyphenated name after a title; an accented name's id in ASCII.
+    moon = files["people/moon-jae-in.yml"]
+    assert moon["roles"][0]["title"] == "South Korean President"
+    assert [p for p in files if "moon" in p and p.startswith("people/")] == [
+        "people/moon-jae-in.yml"
+    ]
+    assert statement_saying(files, "We will talk again")["speaker"] == "moon-jae-in"
+    assert files["places/elysee-palace.yml"]["name"] == "Élysée Palace"
     # A sentence the article repeats is one candidate fact.
     assert [d["claim"] for d in files.values() if d.get("claim") == spent] == [spent]
     reported = line_of(LATER, "Trump said the talks in Hanoi")
@@ -338,7 +348,7 @@ def test_drafting_again_leaves_out_what_content_has(drafting: Path) -> None:
     assert briefing("draft", LATER, "--root", drafting).returncode == 0
     folder = drafting / "drafts" / LATER
     for path in folder.glob("*/*.yml"):
-        if path.parent.name not in ("additions", "statements"):
+        if path.parent.name != "additions":
             shutil.move(path, drafting / "content" / path.parent.name / path.name)
     for path in folder.glob("additions/*/*.yml"):
         target = drafting / "content" / path.parent.name / path.name
@@ -347,8 +357,13 @@ def test_drafting_again_leaves_out_what_content_has(drafting: Path) -> None:
         target.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     assert briefing("check", "--root", drafting).returncode == 0
     assert briefing("draft", LATER, "--root", drafting, "--force").returncode == 0
-    left = sorted(drafted(drafting, LATER))
-    assert left == [p for p in left if p.startswith("statements/")], left
+    # Only the statements come again, each saying which statement of content/ cites its words.
+    left = sorted((drafting / "drafts" / LATER).rglob("*.yml"))
+    assert left and all(p.parent.name == "statements" for p in left), left
+    for path in left:
+        header = path.read_text(encoding="utf-8").split("\n", 3)[2]
+        assert header.startswith("# review: content/statements/"), header
+        assert f"content/statements/{path.stem.removesuffix('-2')}.yml" in header  # its id taken
 
 
 @pytest.mark.parametrize("source", [TEST_SOURCE, LATER, "dw-2019-02-09", "diplomat-2019-02"])

@@ -12,7 +12,7 @@ from generator.draft.draftfile import DraftFile
 from generator.draft.names import UPPER, Names
 from generator.draft.quotations import Paragraph
 from generator.draft.related import NewMeeting
-from generator.draft.speakers import Speaker, new_id
+from generator.draft.speakers import HEAD_TITLES, Speaker, new_id
 from generator.model import Corpus, Where
 from generator.quotes import ArticleText
 
@@ -89,29 +89,6 @@ TITLES = frozenset(
         "queen",
         "prince",
     }
-)
-# Titles that stand right before a person's name (not "Foreign", "Special": those qualify one).
-_HEAD_TITLES = frozenset(
-    [
-        "president",
-        "chairman",
-        "chairwoman",
-        "leader",
-        "minister",
-        "secretary",
-        "envoy",
-        "ambassador",
-        "general",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "senator",
-        "governor",
-        "mayor",
-        "king",
-        "queen",
-        "prince",
-    ]
 )
 _EVENTS = frozenset({"War", "Year", "Day", "Eve", "Games", "Cup", "Olympics"})
 # The last word of a meeting's name ("the Vladivostok Summit"): drafted as a meeting, if at all.
@@ -257,7 +234,7 @@ class Newcomers:
                 tokens.pop(0)
             # "South Korean President Moon Jae-in": a person's name follows their title.
             if not _ORGANIZATION_WORDS.search(" ".join(tokens)):
-                heads = [i for i, t in enumerate(tokens[:-1]) if t.lower() in _HEAD_TITLES]
+                heads = [i for i, t in enumerate(tokens[:-1]) if t.lower() in HEAD_TITLES]
                 tokens = tokens[heads[-1] + 1 :] if heads else tokens
             owned_by = None
             for s, e, _ in known:

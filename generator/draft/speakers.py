@@ -18,6 +18,29 @@ _SPOKESPERSON = re.compile(
 # Two to four capitalized words (initials allowed): a name the corpus may not know yet.
 _WORD = rf"[{UPPER}][^\W\d_]+(?:-[^\W\d_]+)*"  # "Moon", "Jae-in", "Zoë"
 _PERSON_NAME = re.compile(rf"\b{_WORD}(?:\s+(?:[{UPPER}]\.|{_WORD})){{1,3}}(?![\w-])")
+# Titles that stand right before a person's name (not "Foreign", "Special": those qualify one).
+HEAD_TITLES = frozenset(
+    [
+        "president",
+        "chairman",
+        "chairwoman",
+        "leader",
+        "minister",
+        "secretary",
+        "envoy",
+        "ambassador",
+        "general",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "senator",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+    ]
+)
 TITLES = frozenset(
     {
         "president",
@@ -109,10 +132,12 @@ class Speakers:
         word = subject.lower()
         if word in _PRONOUNS:
             return self._pronoun(word, recent)
-        unknown = _PERSON_NAME.search(subject)
+        # "South Korean President Moon Jae-in": the name is after the title.
+        heads = [m for m in re.finditer(r"[\w-]+", subject) if m.group().lower() in HEAD_TITLES]
+        unknown = _PERSON_NAME.search(subject, heads[-1].end() if heads else 0)
         if unknown:
             person = unknown.group()
-            title = (subject[: unknown.start()] + subject[unknown.end() :]).strip(" ,")
+            title = (subject[: unknown.start()] + subject[unknown.end() :]).strip(" ,.")
             why = f"{person} is not in content/; drafted as a new person"
             return Speaker(new_id(person), "people", why, "people", person, _LEADING.sub("", title))
         return self._description(subject, recent)
