@@ -309,8 +309,12 @@ class Newcomers:
                 )
         drafted = []
         for place in found:
-            if place.entity in self.corpus.kinds:
-                continue
+            named = self.names.find(place.name)
+            known = named and named[0][1] == len(place.name)
+            if place.entity in self.corpus.kinds or (
+                known and any(n.kind == "places" for n in named[0][2])
+            ):
+                continue  # content/ has it, under this id or as a place of this name
             self.entity(place, self.raw[start:end].strip())
             draft = self.files.get(f"places/{place.entity}")
             if draft is None:
