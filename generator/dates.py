@@ -39,6 +39,10 @@ class Period:
     def __str__(self) -> str:
         return self.text
 
+    def overlaps(self, other: Period) -> bool:
+        """Whether the two may denote a day in common."""
+        return self.start <= other.end and other.start <= self.end
+
     def display(self) -> str:
         """The date for a reader, no more precise than the curator wrote it."""
         if self.precision != "interval":

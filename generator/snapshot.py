@@ -85,8 +85,11 @@ class Snapshot:
             return
         try:
             stat = stat_of(os.lstat(path))
-            settled = earlier is not None and stat[-1] < earlier.taken_ns - _RACY_NS
-            if settled and earlier is not None and earlier.stats.get(relative) == stat:
+            if (
+                earlier is not None
+                and stat[-1] < earlier.taken_ns - _RACY_NS  # settled before it was taken
+                and earlier.stats.get(relative) == stat
+            ):
                 data, digest = earlier.files[relative], earlier.hashes[relative]
             else:
                 with open(path, "rb") as file:

@@ -6,10 +6,11 @@ commitment or statement cites its sentence."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from generator.draft.draftfile import DraftFile
-from generator.model import Corpus, Evidence, Strict, Where
+from generator.model import Corpus, Strict, Where, evidence_in
 from generator.quotes import Span
 
 
@@ -32,27 +33,27 @@ class Already:
         listed = [quotes] if isinstance(quotes, str) else list(quotes or [])
         return [span for quote in listed for span in self.article.spans(quote)]
 
-    def cited(self, evidence: Evidence | None) -> list[Span]:
-        """The spans of the article that the evidence cites."""
-        if evidence is None:
-            return []
-        return [
-            span
-            for source, quote in evidence.quotes()
-            if source == self.source
-            for span in self.corpus.spans.get((source, quote), ())
-        ]
+    def cited(self, entity: Strict) -> dict[Where, list[Span]]:
+        """The spans of the article each citation of the entity quotes, by the citation's path
+        (`("cite", field)`, or `(list field, index, "cite")` for a status change or a role)."""
+        return {
+            where: [
+                span
+                for source, quote in evidence.quotes()
+                if source == self.source
+                for span in self.corpus.spans.get((source, quote), ())
+            ]
+            for where, evidence in evidence_in(entity)
+        }
 
     def by_field(self, entity: Strict) -> dict[str, list[Span]]:
-        cite = getattr(entity, "cite", None)
-        if cite is None:
-            return {}
-        return {name: self.cited(getattr(cite, name, None)) for name in type(cite).model_fields}
+        return {str(w[1]): s for w, s in self.cited(entity).items() if len(w) == 2}
 
     def in_entries(self, entity: Strict, field: str) -> list[Span]:
         """The spans the entries of a list field (status changes, roles) cite."""
-        return [span for entry in getattr(entity, field, []) for span in self.cited(entry.cite)]
+        return [span for w, spans in self.cited(entity).items() if w[0] == field for span in spans]
 
+    @cached_property
     def claimed(self) -> list[Span]:
         """The spans of the article that the facts, meetings, commitments and statements cite
         for what they say: what the curator has made a record of (a sentence cited for a
@@ -97,7 +98,7 @@ class Already:
                     )
             elif file.kind in ("facts", "meetings") and not file.adds_to:
                 quotes = file.data["cite"].get("name" if file.kind == "meetings" else "claim", {})
-                if not _overlaps(self.spans(quotes.get(self.source)), self.claimed()):
+                if not _overlaps(self.spans(quotes.get(self.source)), self.claimed):
                     kept.append(file)
             else:
                 kept.append(file)

@@ -5,6 +5,7 @@ or "from", meetings by a word for one with its time; each citing the sentence na
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from generator.dates import Period, parse_period
@@ -12,84 +13,18 @@ from generator.draft.draftfile import DraftFile
 from generator.draft.names import UPPER, Names
 from generator.draft.quotations import Paragraph
 from generator.draft.related import NewMeeting
-from generator.draft.speakers import HEAD_TITLES, Speaker, new_id
+from generator.draft.speakers import HEAD_TITLES, TITLES, Speaker, new_id
 from generator.model import Corpus, Where
 from generator.quotes import ArticleText
 
 # Capitalized words that may name an entity the corpus does not know.
 _CANDIDATE = re.compile(rf"\b[{UPPER}][\w’'.-]*(?:\s+(?:of\s+|the\s+)?[{UPPER}][\w’'.-]*)*")
-_SKIP_FIRST = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "of",
-        "and",
-        "but",
-        "or",
-        "as",
-        "if",
-        "after",
-        "before",
-        "following",
-        "according",
-        "with",
-        "from",
-        "by",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "his",
-        "her",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "then",
-        "when",
-        "while",
-        "who",
-        "what",
-        "us",
-    }
-)
-TITLES = frozenset(
-    {
-        "president",
-        "chairman",
-        "chairwoman",
-        "leader",
-        "minister",
-        "secretary",
-        "special",
-        "representative",
-        "envoy",
-        "ambassador",
-        "general",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "prime",
-        "foreign",
-        "deputy",
-        "vice",
-        "senator",
-        "governor",
-        "mayor",
-        "king",
-        "queen",
-        "prince",
-    }
-)
+_SKIP_FIRST = frozenset({
+    "the", "a", "an", "in", "on", "at", "to", "for", "of", "and", "but", "or", "as", "if",
+    "after", "before", "following", "according", "with", "from", "by", "it", "its", "he", "she",
+    "they", "his", "her", "their", "this", "that", "these", "those", "there", "then", "when",
+    "while", "who", "what", "us",
+})  # fmt: skip
 _EVENTS = frozenset({"War", "Year", "Day", "Eve", "Games", "Cup", "Olympics"})
 # The last word of a meeting's name ("the Vladivostok Summit"): drafted as a meeting, if at all.
 _MEETINGS = frozenset({"Summit", "Talks", "Conference", "Meeting", "Address", "Forum"})
@@ -130,6 +65,16 @@ _MONTHS_AND_DAYS = frozenset(
 )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Place:
+    """What the words around a new place's name say of it: its kind (None: from the name), the
+    place or country it lies in, and why that is a guess."""
+
+    kind: str | None
+    within: str | None
+    why: str
+
+
 class Newcomers:
     """Drafts the entities an article names that the corpus does not know, into `files`."""
 
@@ -151,19 +96,26 @@ class Newcomers:
         self.names = names
         self.published = published
         self.files = files
+        # Where the article's quotations are: the names in them are the speakers'.
+        self.quoted = [(q.start, q.end) for p in paragraphs for q in p.quotations]
 
     def found(self, quote: str) -> bool:
-        return bool(self.article.spans(quote))
+        return self.article.find(quote) is not None
 
     def named_in(self, start: int, end: int) -> list[str]:
         """The new entities a sentence names, drafted; their ids."""
         return self.unknown_names(start, end) + self.places(start, end)
 
     def entity(
-        self, speaker: Speaker, quote: str | None = None, owned_by: str | None = None
+        self,
+        speaker: Speaker,
+        quote: str | None = None,
+        owned_by: str | None = None,
+        place: Place | None = None,
     ) -> None:
         """A draft of an entity the corpus does not know, cited where the text first names it;
-        `owned_by` the words naming it with a possessive before its name, if any."""
+        `owned_by` the words naming it with a possessive before its name, if any; `place`
+        what the words around a place's name say of it."""
         kind = speaker.new_kind or "people"
         key = f"{kind}/{speaker.entity}"
         if key in self.files or speaker.entity in self.corpus.kinds:
@@ -176,10 +128,15 @@ class Newcomers:
         if kind == "organizations":
             data["kind"] = _kind_of(speaker.name, _ORGANIZATION_KINDS, "other")
             reviews[("kind",)] = "country, government, agency, office, military, media or other"
-        if kind == "places":
-            data["kind"] = _kind_of(speaker.name, _PLACE_KINDS, "unspecified")
-            reviews[("kind",)] = "city, country, island, region, venue or unspecified"
         cite: dict[str, Any] = {"name": {self.source: quote}}
+        if kind == "places":
+            kind_said = place.kind if place else None
+            data["kind"] = kind_said or _kind_of(speaker.name, _PLACE_KINDS, "unspecified")
+            reviews[("kind",)] = "city, country, island, region, venue or unspecified"
+            if place and place.within:
+                data["within"] = place.within
+                cite["within"] = {self.source: quote}
+                reviews[("within",)] = place.why
         owner = self.owner(owned_by or speaker.name)
         if kind in ("people", "organizations") and owner and owner[1] in quote:
             # "North Korea's State Affairs Commission": a body or a person of that country.
@@ -226,7 +183,6 @@ class Newcomers:
         """Names in a sentence that match no known entity: drafts of new ones, and their ids."""
         drafted: list[str] = []
         known = self.names.find(self.raw, start, end)
-        inside = [(q.start, q.end) for p in self.paragraphs for q in p.quotations]
         for match in _CANDIDATE.finditer(self.raw, start, end):
             words = match.group().rstrip(".’'")
             tokens = words.split()
@@ -263,7 +219,7 @@ class Newcomers:
                 continue  # an event or a holiday ("the Korean War", "New Year"): no kind fits
             name = " ".join(tokens)
             position = match.start() + match.group().find(name)
-            spans = [(s, e) for s, e, _ in self.names.find(self.raw, start, end)] + inside
+            spans = [(s, e) for s, e, _ in known] + self.quoted
             overlaps = any(s < position + len(name) and position < e for s, e in spans)
             if overlaps or not self.found(name):
                 continue
@@ -283,51 +239,35 @@ class Newcomers:
         their name ("Singapore's Sentosa island"; within the place or country before "'s"), or
         by a known body's alias after "in", "to" or "from" ("talks in Pyongyang": the city, as
         well as the state)."""
-        found: list[Speaker] = []
-        within: dict[str, tuple[str, str]] = {}
-        kinds: dict[str, str] = {}
+        found: list[tuple[Speaker, Place]] = []
         for match in _PLACE_NAMED.finditer(self.raw, start, end):
             if match["name"].lower() in _SKIP_FIRST:
                 continue  # "The island's security": a place named before
             name = f"{match['name']} {match['noun']}"
             place = Speaker(new_id(match["name"]), "places", "", "places", name)
-            found.append(place)
             named = self.names.find(match["owner"] or "")
-            if named and named[0][0] == 0 and named[0][1] == len(match["owner"]):
-                within[place.entity] = (named[0][2][0].entity, f'from "{match.group()}"')
+            owner = named and named[0][0] == 0 and named[0][1] == len(match["owner"])
+            within = named[0][2][0].entity if owner else None
+            found.append((place, Place(None, within, f'from "{match.group()}"')))
         for at, _, candidates in self.names.find(self.raw, start, end):
             alias = candidates[0]
             body = len(candidates) == 1 and alias.how == "alias" and alias.kind == "organizations"
             if body and _BEFORE_PLACE.search(self.raw[max(start, at - 8) : at]):
                 place = Speaker(new_id(alias.words), "places", "", "places", alias.words)
-                found.append(place)
                 # A state named by a city is named by its capital ("Pyongyang").
-                kinds[place.entity] = "city"
-                within[place.entity] = (
-                    alias.entity,
-                    f'content/ names {alias.entity} "{alias.words}": its capital, or the state?',
-                )
+                why = f'content/ names {alias.entity} "{alias.words}": its capital, or the state?'
+                found.append((place, Place("city", alias.entity, why)))
         drafted = []
-        for place in found:
+        for place, said in found:
             named = self.names.find(place.name)
             known = named and named[0][1] == len(place.name)
             if place.entity in self.corpus.kinds or (
                 known and any(n.kind == "places" for n in named[0][2])
             ):
                 continue  # content/ has it, under this id or as a place of this name
-            self.entity(place, self.raw[start:end].strip())
-            draft = self.files.get(f"places/{place.entity}")
-            if draft is None:
-                continue
-            if place.entity in kinds:
-                draft.data["kind"] = kinds[place.entity]
-            if place.entity in within and "within" not in draft.data:
-                owner, why = within[place.entity]
-                cite = draft.data.pop("cite")
-                draft.data["within"] = owner
-                draft.data["cite"] = cite | {"within": {self.source: self.raw[start:end].strip()}}
-                draft.reviews[("within",)] = why
-            drafted.append(place.entity)
+            self.entity(place, self.raw[start:end].strip(), place=said)
+            if f"places/{place.entity}" in self.files:
+                drafted.append(place.entity)
         return drafted
 
     def meeting(self, meeting: NewMeeting, sentence: str, word: tuple[str, str] | None) -> str:

@@ -12,10 +12,10 @@ from generator.dates import parse_period
 from generator.draft.draftfile import DraftFile
 from generator.draft.facts import Candidate, fact, fact_id, wanted
 from generator.draft.names import Names, known_names, pick
-from generator.draft.newcomers import TITLES, Newcomers
+from generator.draft.newcomers import Newcomers
 from generator.draft.quotations import Paragraph, paragraphs
 from generator.draft.related import Related, Sentence, Touched
-from generator.draft.speakers import Speaker, Speakers
+from generator.draft.speakers import TITLES, Speaker, Speakers
 from generator.draft.statements import StatementFinder, Utterance, known_in
 from generator.draft.when import Resolver
 from generator.model import Commitment, Corpus, Meeting, Person, Where
@@ -55,6 +55,7 @@ class Drafter:
         self.names = Names(known_names(corpus))
         self.speakers = Speakers(corpus, self.names)
         self.resolver = Resolver(published)
+        self.related = Related(corpus, self.resolver, self.names)
         self.paragraphs: list[Paragraph] = paragraphs(raw)
         self.files: dict[str, DraftFile] = {}
         self.newcomers = Newcomers(
@@ -66,7 +67,8 @@ class Drafter:
             self.resolver.published,
             self.files,
         )
-        # Each sentence, and the known meetings, commitments and facts it speaks of.
+        # Each sentence the check can find, and the known meetings, commitments and facts it
+        # speaks of.
         self.spoken: list[tuple[str, set[str]]] = []
         # The sentences drafted statements quote: not candidate facts as well.
         self.quoted: set[str] = set()
@@ -81,7 +83,6 @@ class Drafter:
 
     def draft(self) -> list[DraftFile]:
         known = known_in(self.corpus)
-        self.related = Related(self.corpus, self.resolver, self.names)
         finder = StatementFinder(
             self.raw, self.names, self.speakers, self.resolver, known, self.related
         )
@@ -205,13 +206,18 @@ class Drafter:
             headline = _title_case(line)
             for start, end in paragraph.sentences:
                 sentence = self.raw[start:end].strip()
-                named, picked = self.names_in(start, end, sentence)
+                # Every sentence's names count ("Biegun" after "Stephen Biegun"); only one the
+                # check can find is cited.
+                quotable = self.found(sentence)
+                named, picked = self.names_in(start, end, sentence if quotable else None)
+                if not quotable:
+                    continue
                 here = Sentence(self.raw[start:end], tuple(named))
                 touched = self.related.touched(here)
                 self.spoken.append((sentence, set(touched.fields)))
                 suggested = touched.fields | {record: ["date"] for record in touched.dated}
                 for entity, bears_on in suggested.items():
-                    for field_name in bears_on if self.found(sentence) else []:
+                    for field_name in bears_on:
                         self.suggest(entity, field_name, sentence)
                 if not headline:  # "US, North Korean Envoys to Meet": capitals, not names
                     self.new_in(start, end, here, picked, touched)
@@ -219,11 +225,11 @@ class Drafter:
             self.additions(entity)
 
     def names_in(
-        self, start: int, end: int, sentence: str
+        self, start: int, end: int, sentence: str | None
     ) -> tuple[list[tuple[int, int, str]], list[str]]:
         """The known names of a sentence: each with every entity it may mean (where, in the
         sentence), and the entity each most likely means; their name, alias, country and role
-        citations noted."""
+        citations noted, if the sentence can be quoted."""
         named: list[tuple[int, int, str]] = []
         picked: list[str] = []
         for at, until, candidates in self.names.find(self.raw, start, end):
@@ -239,7 +245,7 @@ class Drafter:
                 (at - start, until - start, n.entity)
                 for n in (candidates if name.how != "short" else [name])
             ]
-            if name.how == "short" or not self.found(sentence):
+            if name.how == "short" or sentence is None:
                 continue  # a short name cites nothing new
             if name.how == "name":
                 self.suggest(name.entity, "name", sentence, once=True)
@@ -301,7 +307,7 @@ class Drafter:
         )
 
     def candidate_fact(self, candidate: Candidate) -> None:
-        if not self.found(candidate.sentence) or candidate.sentence in self.facts_of:
+        if candidate.sentence in self.facts_of:
             return  # a sentence the article repeats is one fact
         self.facts_of.add(candidate.sentence)
         data, reviews = fact(candidate, self.source)
@@ -349,7 +355,7 @@ class Drafter:
         for sentence, touched in self.spoken:
             for entity in sorted(touched):
                 known = self.corpus.get(entity)
-                if not isinstance(known, Meeting | Commitment) or not self.found(sentence):
+                if not isinstance(known, Meeting | Commitment):
                     continue
                 words = MEETING_WORDS if isinstance(known, Meeting) else COMMITMENT_WORDS
                 status = _status_word(sentence, words)

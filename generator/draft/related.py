@@ -16,72 +16,14 @@ from generator.model import Commitment, Corpus, Fact, Meeting, Place
 from generator.quotes import normalize
 
 # Words too common to tell one record from another.
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "their",
-        "his",
-        "her",
-        "they",
-        "he",
-        "she",
-        "will",
-        "would",
-        "could",
-        "should",
-        "about",
-        "into",
-        "than",
-        "then",
-        "also",
-        "not",
-        "no",
-        "but",
-        "which",
-        "who",
-        "what",
-        "when",
-        "where",
-        "after",
-        "before",
-        "over",
-        "under",
-        "between",
-        "there",
-        "said",
-        "says",
-        "say",
-    ]
-)
+_STOP = frozenset({
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "from", "by",
+    "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this",
+    "these", "those", "it", "its", "their", "his", "her", "they", "he", "she", "will", "would",
+    "could", "should", "about", "into", "than", "then", "also", "not", "no", "but", "which",
+    "who", "what", "when", "where", "after", "before", "over", "under", "between", "there",
+    "said", "says", "say",
+})  # fmt: skip
 # Words that describe a meeting, and the kinds of meeting each may describe (None: any kind).
 _MEETING_WORDS: dict[str, tuple[str, ...] | None] = {
     "summit": ("summit",),
@@ -96,28 +38,10 @@ _MEETING_WORDS: dict[str, tuple[str, ...] | None] = {
     "trip": ("visit", "talks"),
 }
 # Words that may stand capitalized before a meeting's name without being part of it.
-_NOT_NAMES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "his",
-        "her",
-        "their",
-        "its",
-        "at",
-        "in",
-        "on",
-        "for",
-        "from",
-        "during",
-        "after",
-        "before",
-        "since",
-    ]
-)
+_NOT_NAMES = frozenset({
+    "the", "a", "an", "this", "that", "his", "her", "their", "its", "at", "in", "on", "for",
+    "from", "during", "after", "before", "since",
+})  # fmt: skip
 # Capitalized words just before a word for a meeting: its name ("New Year's Day address").
 _TITLE_BEFORE = re.compile(rf"(?:\b[{UPPER}][\w'’]*\s+)+$")
 _MEETING_WORD = re.compile(r"\b(?:" + "|".join(_MEETING_WORDS) + r")\b", re.IGNORECASE)
@@ -133,10 +57,6 @@ def restates(record: frozenset[str], sentence: frozenset[str]) -> bool:
     """Whether a sentence holds at least three, and half, of a record's telling words."""
     common = len(record & sentence)
     return common >= 3 and common >= 0.5 * len(record)
-
-
-def _overlap(one: Period, other: Period) -> bool:
-    return one.start <= other.end and other.start <= one.end
 
 
 @dataclass(frozen=True)
@@ -260,14 +180,14 @@ class Related:
 
     def if_within(self, date: str | None, when: Period | None, field: str) -> list[str]:
         """The field, if the sentence's time falls within the record's date."""
-        return [field] if date and when and _overlap(parse_period(date), when) else []
+        return [field] if date and when and parse_period(date).overlaps(when) else []
 
     def meeting_fields(
         self, meeting_id: str, sentence: Sentence, meetings: set[str], when: Period | None
     ) -> list[str]:
         meeting = self.meetings[meeting_id]
         fields = self.if_within(meeting.date, when, "date")
-        if meeting.place and self.places_named(sentence) & self.around(meeting.place):
+        if meeting.place and self.places_in(sentence.named) & self.around(meeting.place):
             fields.append("place")
         if set(meeting.participants) & sentence.named:
             fields.append("participants")
@@ -290,8 +210,8 @@ class Related:
         }
         return records
 
-    def places_named(self, sentence: Sentence) -> set[str]:
-        return {p for p in sentence.named if p in self.places}
+    def places_in(self, named: frozenset[str]) -> set[str]:
+        return {p for p in named if p in self.places}
 
     def around(self, place: str) -> set[str]:
         """The place and the places it lies within ("Sentosa", then "Singapore")."""
@@ -327,18 +247,18 @@ class Related:
             if not title_words:
                 continue
             name = f"{' '.join(title_words)} {match.group()}"
-            places = sorted(p for p in named if p in self.places)
+            places = sorted(self.places_in(named))
             kind = kinds[0]
             found.append(NewMeeting(name, kind, when, participants, places[0] if places else None))
         return found
 
     def fits(self, kinds: tuple[str, ...], named: frozenset[str], when: Period) -> bool:
         """Whether a known meeting of those kinds fits the time or the places named."""
-        places = {p for p in named if p in self.places}
+        places = self.places_in(named)
         return any(
             meeting.kind in kinds
             and (
-                (meeting.date and _overlap(parse_period(meeting.date), when))
+                (meeting.date and parse_period(meeting.date).overlaps(when))
                 or (meeting.place and places & self.around(meeting.place))
             )
             for meeting in self.meetings.values()
@@ -354,12 +274,12 @@ class Related:
             kinds = _MEETING_WORDS[match.group().lower()]
             words, named = sentence.near(match.start(), match.end())
             when = self.when(words)
-            places = {p for p in named if p in self.places}
+            places = self.places_in(named)
             scores: dict[str, int] = {}
             for meeting_id, meeting in self.meetings.items():
                 if kinds is not None and meeting.kind not in kinds:
                     continue
-                if meeting.date and when and not _overlap(parse_period(meeting.date), when):
+                if meeting.date and when and not parse_period(meeting.date).overlaps(when):
                     continue  # the words around give another time
                 score = int(bool(meeting.place and places & self.around(meeting.place)))
                 score += bool(meeting.date and when)

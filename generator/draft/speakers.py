@@ -18,52 +18,14 @@ _SPOKESPERSON = re.compile(
 # Two to four capitalized words (initials allowed): a name the corpus may not know yet.
 _WORD = rf"[{UPPER}][^\W\d_]+(?:-[^\W\d_]+)*"  # "Moon", "Jae-in", "Zoë"
 _PERSON_NAME = re.compile(rf"\b{_WORD}(?:\s+(?:[{UPPER}]\.|{_WORD})){{1,3}}(?![\w-])")
-# Titles that stand right before a person's name (not "Foreign", "Special": those qualify one).
-HEAD_TITLES = frozenset(
-    [
-        "president",
-        "chairman",
-        "chairwoman",
-        "leader",
-        "minister",
-        "secretary",
-        "envoy",
-        "ambassador",
-        "general",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "senator",
-        "governor",
-        "mayor",
-        "king",
-        "queen",
-        "prince",
-    ]
-)
-TITLES = frozenset(
-    {
-        "president",
-        "chairman",
-        "chairwoman",
-        "leader",
-        "minister",
-        "secretary",
-        "representative",
-        "envoy",
-        "ambassador",
-        "general",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "premier",
-        "senator",
-        "governor",
-        "mayor",
-        "king",
-        "queen",
-    }
-)
+# The words of a person's title. The head words stand right before a name ("President Moon
+# Jae-in"); the others qualify one ("Foreign Minister", "Special Representative").
+HEAD_TITLES = frozenset({
+    "president", "chairman", "chairwoman", "leader", "minister", "secretary", "envoy",
+    "ambassador", "general", "spokesman", "spokeswoman", "spokesperson", "premier", "senator",
+    "governor", "mayor", "king", "queen", "prince",
+})  # fmt: skip
+TITLES = HEAD_TITLES | {"representative", "special", "foreign", "prime", "deputy", "vice"}
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
